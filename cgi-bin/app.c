@@ -1,0 +1,42 @@
+/*
+ * app.c: the route tables and main().
+ */
+#include "handlers.h"
+
+enum route {
+    ROUTE_ROOM_CREATE,
+    ROUTE_SAVE,
+    ROUTE_ROOM_JOIN,
+    ROUTE_ROOM_LIMIT,
+    ROUTE_ROOM_LEAVE,
+    ROUTE_DOCUMENT,
+    ROUTE_CODE,
+    ROUTE_HEALTHZ,
+    ROUTE__MAX
+};
+
+/* Order matters only where patterns overlap: /rooms/save before /rooms/{id}. */
+static const struct pair_route routes[ROUTE__MAX] = {
+    [ROUTE_ROOM_CREATE] = {"POST", "/rooms", h_room_create},
+    [ROUTE_SAVE] = {"POST", "/rooms/save", h_save},
+    [ROUTE_ROOM_JOIN] = {"GET", "/rooms/*", h_room_join},
+    [ROUTE_ROOM_LIMIT] = {"PATCH", "/rooms/*/limit", h_room_limit},
+    [ROUTE_ROOM_LEAVE] = {"POST", "/rooms/*/leave", h_room_leave},
+    [ROUTE_DOCUMENT] = {"GET", "/rooms/*/document", h_document},
+    [ROUTE_CODE] = {"GET", "/rooms/*/code", h_code},
+    [ROUTE_HEALTHZ] = {"GET", "/healthz", h_healthz},
+};
+
+enum hook { HOOK_AUTH, HOOK_SUBSCRIBE, HOOK_UNSUBSCRIBE, HOOK__MAX };
+
+static const struct pair_route hooks[HOOK__MAX] = {
+    [HOOK_AUTH] = {"GET", "/hooks/auth", h_hook_auth},
+    [HOOK_SUBSCRIBE] = {"GET", "/hooks/subscribe", h_hook_subscribe},
+    [HOOK_UNSUBSCRIBE] = {"GET", "/hooks/unsubscribe", h_hook_unsubscribe},
+};
+
+int
+main(void)
+{
+    return pair_serve(routes, ROUTE__MAX, hooks, HOOK__MAX);
+}

@@ -1,0 +1,292 @@
+/*
+ * db.c: the statement table, connection upkeep and result ownership.
+ */
+#include "db.h"
+
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "worker.h"
+
+#define ONLINE_NOW "mp.online"
+#define TOKEN_HASH "sha256(convert_to($1, 'UTF8'))"
+
+static const struct {
+    const char *name;
+    int nparams;
+    const char *sql;
+} stmts[STMT__MAX] = {
+    [STMT_PING] = {"ping", 0, "SELECT 1"},
+    [STMT_ROOM_INSERT] = {"room_insert", 2,
+                          "INSERT INTO rooms (id, user_limit) VALUES ($1, $2)"},
+    [STMT_ROOM_GET] = {"room_get", 1,
+                       "SELECT user_limit, language, version FROM rooms WHERE id = $1"},
+    [STMT_ROOM_LOCK] = {"room_lock", 1,
+                        "SELECT user_limit, language, version FROM rooms WHERE id = $1 "
+                        "FOR UPDATE"},
+    [STMT_ROOM_SET_LIMIT] = {"room_set_limit", 2,
+                             "UPDATE rooms SET user_limit = $2 WHERE id = $1"},
+    [STMT_ROOM_BUMP] = {"room_bump", 3,
+                        "UPDATE rooms SET version = $2, doc_length = $3 WHERE id = $1"},
+    [STMT_MEMBER_INSERT] = {"member_insert", 5,
+                            "INSERT INTO members (room_id, username, username_key, role, "
+                            "color, hold_until) VALUES ($1, $2, lower($2), $3, $4, "
+                            "now() + make_interval(secs => $5::int)) RETURNING id"},
+    [STMT_MEMBER_ONLINE] = {"member_online", 2,
+                            "SELECT online, username_key = lower($2) FROM member_presence "
+                            "WHERE id = $1"},
+    [STMT_MEMBER_HOLD] = {"member_hold", 2,
+                          "UPDATE members SET hold_until = greatest(hold_until, "
+                          "now() + make_interval(secs => $2::int)) WHERE id = $1"},
+    [STMT_MEMBER_LEAVE] = {"member_leave", 1,
+                           "UPDATE members SET left_at = now(), hold_until = NULL, "
+                           "typing = false WHERE id = $1"},
+    [STMT_NAME_ONLINE] = {"name_online", 2,
+                          "SELECT id FROM member_presence WHERE room_id = $1 AND "
+                          "username_key = lower($2) AND online"},
+    [STMT_ONLINE_COLORS] = {"online_colors", 1,
+                            "SELECT color FROM member_presence WHERE room_id = $1 AND online"},
+    /* The newest row per name wins, so a name taken over after a leave is
+     * listed once; the list is in order of first arrival. */
+    [STMT_USERS] = {"users", 1,
+                    "SELECT username, online, typing, color, role FROM ("
+                    " SELECT DISTINCT ON (username_key) id, username, online, typing, "
+                    " color, role FROM member_presence WHERE room_id = $1"
+                    " ORDER BY username_key, online DESC, id DESC) u ORDER BY id"},
+    [STMT_SESSION_INSERT] = {"session_insert", 2,
+                             "INSERT INTO sessions (token_hash, member_id) VALUES "
+                             "(" TOKEN_HASH ", $2)"},
+    [STMT_SESSION_AUTH] = {"session_auth", 1,
+                           "SELECT m.id, m.room_id, m.username, m.role FROM sessions s "
+                           "JOIN members m ON m.id = s.member_id WHERE s.token_hash = " TOKEN_HASH
+                           " AND s.revoked_at IS NULL AND m.left_at IS NULL"},
+    [STMT_SESSION_REVOKE] = {"session_revoke", 1,
+                             "UPDATE sessions SET revoked_at = now() WHERE member_id = $1 "
+                             "AND revoked_at IS NULL"},
+    [STMT_SNAPSHOT_AT] = {"snapshot_at", 2,
+                          "SELECT version, content FROM snapshots WHERE room_id = $1 AND "
+                          "version <= $2 ORDER BY version DESC LIMIT 1"},
+    [STMT_SNAPSHOT_INSERT] = {"snapshot_insert", 3,
+                              "INSERT INTO snapshots (room_id, version, content) VALUES "
+                              "($1, $2, $3) ON CONFLICT DO NOTHING"},
+    [STMT_LAST_EDIT] = {"last_edit", 2,
+                        "SELECT m.username, pair_iso(u.created_at) FROM updates u "
+                        "JOIN members m ON m.id = u.member_id WHERE u.room_id = $1 AND "
+                        "u.version < $2 ORDER BY u.version DESC LIMIT 1"},
+    [STMT_UPDATE_INSERT] = {"update_insert", 5,
+                            "INSERT INTO updates (room_id, version, client_id, member_id, "
+                            "changes) VALUES ($1, $2, $3, $4, $5) "
+                            "RETURNING pair_iso(created_at)"},
+    [STMT_CHECKPOINT_LAST] = {"checkpoint_last", 1,
+                              "SELECT max(version) FROM checkpoints WHERE room_id = $1"},
+    [STMT_CHECKPOINT_INSERT] = {"checkpoint_insert", 4,
+                                "INSERT INTO checkpoints (room_id, version, label, member_id) "
+                                "VALUES ($1, $2, $3, $4) RETURNING pair_iso(created_at)"},
+    [STMT_WS_OPEN] = {"ws_open", 2,
+                      "INSERT INTO ws_connections (ws_key, member_id) VALUES ($1, $2) "
+                      "ON CONFLICT (ws_key) DO NOTHING"},
+    [STMT_WS_CLOSE] = {"ws_close", 1,
+                       "DELETE FROM ws_connections WHERE ws_key = $1 RETURNING member_id"},
+};
+
+struct pair_db {
+    char *conninfo;
+    PGconn *conn;
+    bool in_tx;
+};
+
+struct pair_db *
+pair_db_new(const char *conninfo)
+{
+    struct pair_db *db = calloc(1, sizeof(*db));
+    if (db == NULL)
+        return NULL;
+    db->conninfo = strdup(conninfo);
+    if (db->conninfo == NULL) {
+        free(db);
+        return NULL;
+    }
+    return db;
+}
+
+void
+pair_db_free(struct pair_db *db)
+{
+    if (db == NULL)
+        return;
+    if (db->conn != NULL)
+        PQfinish(db->conn);
+    free(db->conninfo);
+    free(db);
+}
+
+/* Drops a connection that failed, so the next call starts afresh. */
+static void
+drop(struct pair_db *db)
+{
+    if (db->conn != NULL)
+        PQfinish(db->conn);
+    db->conn = NULL;
+    db->in_tx = false;
+}
+
+/* Connects and prepares every statement, unless already connected. */
+static enum pair_err
+ready(struct pair_call *c, struct pair_db *db)
+{
+    if (db->conn != NULL && PQstatus(db->conn) == CONNECTION_OK)
+        return PAIR_OK;
+    drop(db);
+    const char *keys[] = {"dbname", "connect_timeout", "application_name", NULL};
+    const char *vals[] = {db->conninfo, "3", "pair", NULL};
+    db->conn = PQconnectdbParams(keys, vals, 1);
+    if (db->conn == NULL || PQstatus(db->conn) != CONNECTION_OK) {
+        pair_log(c, "db: connect failed: %s",
+                 db->conn != NULL ? PQerrorMessage(db->conn) : "out of memory");
+        drop(db);
+        return PAIR_E_DB;
+    }
+    for (int i = 0; i < STMT__MAX; i++) {
+        PGresult *r = PQprepare(db->conn, stmts[i].name, stmts[i].sql, stmts[i].nparams, NULL);
+        bool ok = r != NULL && PQresultStatus(r) == PGRES_COMMAND_OK;
+        if (!ok)
+            pair_log(c, "db: prepare %s failed: %s", stmts[i].name,
+                     r != NULL ? PQresultErrorMessage(r) : PQerrorMessage(db->conn));
+        PQclear(r);
+        if (!ok) {
+            drop(db);
+            return PAIR_E_DB;
+        }
+    }
+    return PAIR_OK;
+}
+
+static void
+clear_result(void *p)
+{
+    PQclear(p);
+}
+
+/* Classifies a failed result, logs what is unexpected, owns nothing. */
+static enum pair_err
+classify(struct pair_call *c, struct pair_db *db, PGresult *r, const char *what)
+{
+    if (r == NULL || PQstatus(db->conn) != CONNECTION_OK) {
+        pair_log(c, "db: %s: connection lost: %s", what, PQerrorMessage(db->conn));
+        drop(db);
+        return PAIR_E_DB;
+    }
+    const char *state = PQresultErrorField(r, PG_DIAG_SQLSTATE);
+    if (state != NULL && strcmp(state, "23505") == 0)
+        return PAIR_E_CONFLICT;
+    /* Class 08 (connection), 57P (operator intervention), 53 (resources). */
+    if (state != NULL && (strncmp(state, "08", 2) == 0 || strncmp(state, "57P", 3) == 0 ||
+                          strncmp(state, "53", 2) == 0)) {
+        pair_log(c, "db: %s: %s", what, PQresultErrorMessage(r));
+        drop(db);
+        return PAIR_E_DB;
+    }
+    pair_log(c, "db: %s failed: %s", what, PQresultErrorMessage(r));
+    return PAIR_E_INTERNAL;
+}
+
+enum pair_err
+pair_db_exec(struct pair_call *c, enum pair_stmt s, int n, const char *const *params,
+             PGresult **res)
+{
+    struct pair_db *db = c->worker->db;
+    if (!db->in_tx) {
+        enum pair_err e = ready(c, db);
+        if (e != PAIR_OK)
+            return e;
+    } else if (db->conn == NULL) {
+        return PAIR_E_DB;
+    }
+    PGresult *r = PQexecPrepared(db->conn, stmts[s].name, n, params, NULL, NULL, 0);
+    ExecStatusType st = r != NULL ? PQresultStatus(r) : PGRES_FATAL_ERROR;
+    if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK) {
+        enum pair_err e = classify(c, db, r, stmts[s].name);
+        PQclear(r);
+        return e;
+    }
+    if (res == NULL) {
+        PQclear(r);
+        return PAIR_OK;
+    }
+    if (pair_arena_cleanup(c->arena, clear_result, r) != 0)
+        return PAIR_E_NOMEM;
+    *res = r;
+    return PAIR_OK;
+}
+
+/* Runs a fixed transaction-control command (no parameters, nothing spliced). */
+static enum pair_err
+control(struct pair_call *c, const char *sql)
+{
+    struct pair_db *db = c->worker->db;
+    if (db->conn == NULL)
+        return PAIR_E_DB;
+    PGresult *r = PQexecParams(db->conn, sql, 0, NULL, NULL, NULL, NULL, 0);
+    enum pair_err e = PAIR_OK;
+    if (r == NULL || PQresultStatus(r) != PGRES_COMMAND_OK)
+        e = classify(c, db, r, sql);
+    PQclear(r);
+    return e;
+}
+
+enum pair_err
+pair_db_begin(struct pair_call *c)
+{
+    struct pair_db *db = c->worker->db;
+    enum pair_err e = ready(c, db);
+    if (e != PAIR_OK)
+        return e;
+    e = control(c, "BEGIN");
+    if (e == PAIR_OK)
+        db->in_tx = true;
+    return e;
+}
+
+enum pair_err
+pair_db_commit(struct pair_call *c)
+{
+    struct pair_db *db = c->worker->db;
+    enum pair_err e = control(c, "COMMIT");
+    db->in_tx = false;
+    /* A COMMIT that failed for a reason other than a lost connection rolled
+     * the transaction back; either way nothing is half-applied. */
+    return e == PAIR_OK ? PAIR_OK : (e == PAIR_E_CONFLICT ? PAIR_E_CONFLICT : PAIR_E_DB);
+}
+
+void
+pair_db_rollback(struct pair_call *c)
+{
+    struct pair_db *db = c->worker->db;
+    if (!db->in_tx)
+        return;
+    db->in_tx = false;
+    if (db->conn != NULL && control(c, "ROLLBACK") != PAIR_OK)
+        drop(db);
+}
+
+void
+pair_db_end_request(struct pair_db *db)
+{
+    if (!db->in_tx)
+        return;
+    struct pair_call c = {0};
+    struct pair_worker w = {0};
+    w.db = db;
+    c.worker = &w;
+    pair_db_rollback(&c);
+}
+
+const char *
+pair_db_get(PGresult *res, int r, int f)
+{
+    if (r >= PQntuples(res) || f >= PQnfields(res) || PQgetisnull(res, r, f))
+        return NULL;
+    return PQgetvalue(res, r, f);
+}

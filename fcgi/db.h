@@ -1,0 +1,75 @@
+/*
+ * db.h: one PostgreSQL connection per worker, with every statement the
+ * application runs prepared on it once.
+ *
+ * SQL lives only in db.c's statement table; callers name a statement by its
+ * enum and pass text parameters. A lost connection is noticed on use, the
+ * call fails with PAIR_E_DB (503), and the next call reconnects.
+ */
+#ifndef PAIR_DB_H
+#define PAIR_DB_H
+
+#include <libpq-fe.h>
+
+#include "err.h"
+
+enum pair_stmt {
+    STMT_PING,
+    STMT_ROOM_INSERT,
+    STMT_ROOM_GET,
+    STMT_ROOM_LOCK,
+    STMT_ROOM_SET_LIMIT,
+    STMT_ROOM_BUMP,
+    STMT_MEMBER_INSERT,
+    STMT_MEMBER_ONLINE,
+    STMT_MEMBER_HOLD,
+    STMT_MEMBER_LEAVE,
+    STMT_NAME_ONLINE,
+    STMT_ONLINE_COLORS,
+    STMT_USERS,
+    STMT_SESSION_INSERT,
+    STMT_SESSION_AUTH,
+    STMT_SESSION_REVOKE,
+    STMT_SNAPSHOT_AT,
+    STMT_SNAPSHOT_INSERT,
+    STMT_LAST_EDIT,
+    STMT_UPDATE_INSERT,
+    STMT_CHECKPOINT_LAST,
+    STMT_CHECKPOINT_INSERT,
+    STMT_WS_OPEN,
+    STMT_WS_CLOSE,
+    STMT__MAX
+};
+
+struct pair_db;
+
+/* Makes a handle for conninfo (a URL or key=value string; copied). Does not
+ * connect yet. NULL when out of memory. */
+struct pair_db *pair_db_new(const char *conninfo);
+
+/* Closes the connection and frees the handle. NULL is allowed. */
+void pair_db_free(struct pair_db *db);
+
+/*
+ * Runs statement s with n text parameters (NULL for SQL NULL). On success
+ * *res (when res is not NULL) is a result owned by the call's arena. Fails
+ * with PAIR_E_DB when the server is unreachable, PAIR_E_CONFLICT on a unique
+ * violation, PAIR_E_INTERNAL on any other SQL error (logged).
+ */
+enum pair_err pair_db_exec(struct pair_call *c, enum pair_stmt s, int n,
+                           const char *const *params, PGresult **res);
+
+/* Transaction control. A request that ends inside a transaction has it
+ * rolled back by pair_db_end_request. */
+enum pair_err pair_db_begin(struct pair_call *c);
+enum pair_err pair_db_commit(struct pair_call *c);
+void pair_db_rollback(struct pair_call *c);
+
+/* Called by the server after each request: rolls back a transaction left
+ * open by a failed handler. */
+void pair_db_end_request(struct pair_db *db);
+
+/* Accessors for results: the text of row r, column f, NULL for SQL NULL. */
+const char *pair_db_get(PGresult *res, int r, int f);
+
+#endif

@@ -1,0 +1,63 @@
+/*
+ * rooms.h: rooms, seats and membership (the domain; no HTTP here).
+ */
+#ifndef PAIR_ROOMS_H
+#define PAIR_ROOMS_H
+
+#include <json-c/json.h>
+
+#include "sessions.h"
+
+/* What create and join hand back: the room as its new member sees it.
+ * Everything is arena-owned. */
+struct pair_room_view {
+    const char *room_id;
+    int limit;
+    const char *language;
+    long long version;
+    struct pair_str code;
+    json_object *users; /* [{username, online, typing, color, role}] */
+    int online;
+    const char *token;
+};
+
+/*
+ * Creates room_id (generated when NULL) with username as its owner and the
+ * first session. Fails with PAIR_E_CONFLICT when the id is taken.
+ */
+enum pair_err pair_room_create(struct pair_call *c, const char *room_id, const char *username,
+                               int limit, struct pair_room_view *out);
+
+/*
+ * Joins username to room_id. With token (may be NULL) of that same user in
+ * that room, it is a reconnect: same member, same token. Fails with
+ * PAIR_E_NOT_FOUND, PAIR_E_FULL (every seat online), PAIR_E_CONFLICT (the
+ * name is online, case-insensitively).
+ */
+enum pair_err pair_room_join(struct pair_call *c, const char *room_id, const char *username,
+                             const char *token, struct pair_room_view *out);
+
+/* Raises the limit; only the owner may, and only upwards (to at most 20). */
+enum pair_err pair_room_set_limit(struct pair_call *c, const struct pair_member *m,
+                                  int new_limit);
+
+/* Takes m offline at once and revokes every token of theirs. */
+enum pair_err pair_room_leave(struct pair_call *c, const struct pair_member *m);
+
+/* The room's user list and how many are online. */
+enum pair_err pair_room_users(struct pair_call *c, const char *room_id, json_object **users,
+                              int *online);
+
+/* Publishes the room's presence list; failures are logged, not returned,
+ * because the database already holds the truth. */
+void pair_room_publish_presence(struct pair_call *c, const char *room_id);
+
+/* Publishes a JSON message to the room; failures logged and returned. */
+enum pair_err pair_room_publish(struct pair_call *c, const char *room_id, json_object *msg);
+
+/* nchan's hooks: a WebSocket identified by ws_key opened or closed. */
+enum pair_err pair_room_ws_open(struct pair_call *c, const struct pair_member *m,
+                                const char *ws_key);
+enum pair_err pair_room_ws_close(struct pair_call *c, const char *room_id, const char *ws_key);
+
+#endif

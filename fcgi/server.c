@@ -1,0 +1,453 @@
+/*
+ * server.c: sockets, worker threads, the per-request cycle and responses.
+ *
+ * Each worker thread owns a PostgreSQL connection, an nchan publisher
+ * connection and an arena. The arena is cleared at the end of every request,
+ * which also frees every PGresult and json-c root the request made.
+ */
+#include "server.h"
+
+#include <errno.h>
+#include <netinet/in.h>
+#include <arpa/inet.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/un.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "db.h"
+#include "nchan.h"
+#include "validate.h"
+
+static atomic_ulong next_request_id;
+static atomic_bool stopping;
+
+struct listener {
+    int fd;
+    const struct pair_route *routes;
+    size_t nroutes;
+};
+
+struct thread {
+    pthread_t tid;
+    struct pair_worker worker;
+    const struct listener *listener;
+    bool started;
+};
+
+/* ---------- requests ---------- */
+
+const char *
+pair_req_param(struct pair_req *r, const char *name)
+{
+    return FCGX_GetParam(name, r->fcgx->envp);
+}
+
+const char *
+pair_req_token(struct pair_req *r)
+{
+    const char *auth = pair_req_param(r, "HTTP_AUTHORIZATION");
+    if (auth != NULL && strncasecmp(auth, "Bearer ", 7) == 0) {
+        auth += 7;
+        while (*auth == ' ')
+            auth++;
+        return auth;
+    }
+    const struct pair_str *t = pair_query_get(r->input.query, r->input.nquery, "token");
+    return t != NULL ? t->ptr : NULL;
+}
+
+enum pair_err
+pair_req_json(struct pair_req *r, bool required)
+{
+    const char *cl = pair_req_param(r, "CONTENT_LENGTH");
+    long long len = cl != NULL && *cl != '\0' ? strtoll(cl, NULL, 10) : 0;
+    if (len < 0)
+        return pair_fail(&r->call, PAIR_E_INVALID, "bad Content-Length");
+    if (len > PAIR_BODY_MAX)
+        return pair_fail(&r->call, PAIR_E_TOO_LARGE, "request body is larger than %d bytes",
+                         PAIR_BODY_MAX);
+    if (len == 0) {
+        if (required)
+            return pair_fail(&r->call, PAIR_E_JSON, "a JSON object body is required");
+        return PAIR_OK;
+    }
+    char *buf = pair_alloc(r->call.arena, (size_t)len + 1);
+    if (buf == NULL)
+        return PAIR_E_NOMEM;
+    int got = FCGX_GetStr(buf, (int)len, r->fcgx->in);
+    if (got != len)
+        return pair_fail(&r->call, PAIR_E_INVALID, "request body ended early");
+    r->body.ptr = buf;
+    r->body.len = (size_t)len;
+    return pair_json_parse(&r->call, r->body, &r->input.body);
+}
+
+/* ---------- routing ---------- */
+
+/* Matches one pattern; captures go to r->args. */
+static bool
+match(struct pair_req *r, const char *pattern, const char *path)
+{
+    int arg = 0;
+    for (;;) {
+        if (*pattern == '\0')
+            return *path == '\0' || (path[0] == '/' && path[1] == '\0');
+        if (*pattern == '*') {
+            size_t seg = strcspn(path, "/");
+            if (seg == 0 || arg == PAIR_PATH_ARGS)
+                return false;
+            r->args[arg++] = pair_strndup(r->call.arena, path, seg);
+            pattern++;
+            path += seg;
+            continue;
+        }
+        if (*pattern != *path)
+            return false;
+        pattern++;
+        path++;
+    }
+}
+
+int
+pair_route_match(struct pair_req *r, const struct pair_route *routes, size_t n)
+{
+    const char *allow = NULL;
+    for (size_t i = 0; i < n; i++) {
+        if (!match(r, routes[i].pattern, r->path))
+            continue;
+        if (strcmp(routes[i].method, r->method) == 0)
+            return (int)i;
+        allow = allow == NULL ? routes[i].method
+                              : pair_sprintf(r->call.arena, "%s, %s", allow, routes[i].method);
+    }
+    r->allow = allow;
+    return -1;
+}
+
+/* ---------- responses ---------- */
+
+static const char *
+reason(int status)
+{
+    switch (status) {
+    case 200: return "OK";
+    case 201: return "Created";
+    case 204: return "No Content";
+    case 304: return "Not Modified";
+    case 400: return "Bad Request";
+    case 401: return "Unauthorized";
+    case 403: return "Forbidden";
+    case 404: return "Not Found";
+    case 405: return "Method Not Allowed";
+    case 409: return "Conflict";
+    case 413: return "Payload Too Large";
+    case 503: return "Service Unavailable";
+    default: return "Internal Server Error";
+    }
+}
+
+/* Writes status line and headers; libfcgi's printf knows no %zu, so every
+ * number is formatted here. */
+static void
+write_head(struct pair_req *r, int status, const char *content_type, size_t len, bool has_body)
+{
+    char head[512];
+    int n = snprintf(head, sizeof(head), "Status: %d %s\r\nX-Request-Id: %lu\r\n"
+                     "Cache-Control: no-store\r\n", status, reason(status), r->call.id);
+    FCGX_PutStr(head, n, r->fcgx->out);
+    if (r->allow != NULL && status == 405) {
+        n = snprintf(head, sizeof(head), "Allow: %s\r\n", r->allow);
+        FCGX_PutStr(head, n, r->fcgx->out);
+    }
+    if (status == 401) {
+        static const char www[] = "WWW-Authenticate: Bearer\r\n";
+        FCGX_PutStr(www, sizeof(www) - 1, r->fcgx->out);
+    }
+    if (has_body) {
+        n = snprintf(head, sizeof(head), "Content-Type: %s\r\nContent-Length: %lu\r\n",
+                     content_type, (unsigned long)len);
+        FCGX_PutStr(head, n, r->fcgx->out);
+    }
+    FCGX_PutStr("\r\n", 2, r->fcgx->out);
+    r->responded = true;
+}
+
+enum pair_err
+pair_reply_text(struct pair_req *r, int status, const char *content_type, struct pair_str body)
+{
+    write_head(r, status, content_type, body.len, true);
+    if (body.len > 0)
+        FCGX_PutStr(body.ptr, (int)body.len, r->fcgx->out);
+    return PAIR_OK;
+}
+
+enum pair_err
+pair_reply_json(struct pair_req *r, int status, json_object *body)
+{
+    struct pair_str text = pair_json_text(&r->call, body);
+    if (text.ptr == NULL)
+        return PAIR_E_NOMEM;
+    return pair_reply_text(r, status, "application/json", text);
+}
+
+enum pair_err
+pair_reply_empty(struct pair_req *r, int status)
+{
+    write_head(r, status, NULL, 0, false);
+    return PAIR_OK;
+}
+
+void
+pair_reply_error(struct pair_req *r, enum pair_err e)
+{
+    int status = pair_err_status(e);
+    if (status == 304) {
+        pair_reply_empty(r, 304);
+        return;
+    }
+    const char *detail = r->call.detail != NULL ? r->call.detail : pair_strerror(e);
+    json_object *o = pair_json_object(&r->call);
+    if (o != NULL) {
+        json_object_object_add(o, "detail", json_object_new_string(detail));
+        if (e == PAIR_E_STALE)
+            json_object_object_add(o, "version", json_object_new_int64(r->call.version));
+    }
+    struct pair_str text = o != NULL ? pair_json_text(&r->call, o) : (struct pair_str){0};
+    if (text.ptr == NULL) {
+        static const char oom[] = "{\"detail\":\"Out of memory\"}";
+        text.ptr = oom;
+        text.len = sizeof(oom) - 1;
+        status = 500;
+    }
+    pair_reply_text(r, status, "application/json", text);
+}
+
+/* ---------- the request cycle ---------- */
+
+static void
+handle(struct pair_req *r, const struct listener *l)
+{
+    r->method = pair_req_param(r, "REQUEST_METHOD");
+    const char *uri = pair_req_param(r, "REQUEST_URI");
+    if (r->method == NULL || uri == NULL) {
+        pair_reply_error(r, pair_fail(&r->call, PAIR_E_INVALID, "incomplete request"));
+        return;
+    }
+    const char *q = strchr(uri, '?');
+    r->path = q != NULL ? pair_strndup(r->call.arena, uri, (size_t)(q - uri)) : uri;
+    r->query = q != NULL ? q + 1 : "";
+    if (r->path == NULL) {
+        pair_reply_error(r, PAIR_E_NOMEM);
+        return;
+    }
+
+    enum pair_err e;
+    int i = pair_route_match(r, l->routes, l->nroutes);
+    if (i < 0) {
+        e = r->allow != NULL ? pair_fail(&r->call, PAIR_E_METHOD, "Method Not Allowed")
+                             : pair_fail(&r->call, PAIR_E_NOT_FOUND, "Not Found");
+    } else {
+        e = pair_query_parse(&r->call, r->query, strlen(r->query), &r->input.query,
+                             &r->input.nquery);
+        if (e == PAIR_OK)
+            e = l->routes[i].handler(r);
+    }
+    if (e != PAIR_OK && !r->responded)
+        pair_reply_error(r, e);
+    else if (!r->responded)
+        pair_reply_empty(r, 204);
+    int status = pair_err_status(e);
+    if (e != PAIR_OK && status >= 500)
+        pair_log(&r->call, "%s %s -> %d %s", r->method, r->path, status,
+                 r->call.detail != NULL ? r->call.detail : pair_strerror(e));
+}
+
+static void *
+worker_main(void *arg)
+{
+    struct thread *t = arg;
+    struct pair_arena *arena = pair_arena_new();
+    FCGX_Request fcgx;
+    if (arena == NULL || FCGX_InitRequest(&fcgx, t->listener->fd, 0) != 0) {
+        fprintf(stderr, "worker %d: cannot initialize\n", t->worker.index);
+        pair_arena_free(arena);
+        return NULL;
+    }
+    while (!atomic_load(&stopping)) {
+        if (FCGX_Accept_r(&fcgx) < 0)
+            break;
+        struct pair_req r = {0};
+        r.fcgx = &fcgx;
+        r.call.worker = &t->worker;
+        r.call.arena = arena;
+        r.call.id = atomic_fetch_add(&next_request_id, 1) + 1;
+        handle(&r, t->listener);
+        FCGX_Finish_r(&fcgx);
+        pair_db_end_request(t->worker.db);
+        pair_arena_clear(arena);
+    }
+    FCGX_Free(&fcgx, 1);
+    pair_arena_free(arena);
+    return NULL;
+}
+
+/* ---------- sockets and start-up ---------- */
+
+static int
+listen_unix(const char *path)
+{
+    struct sockaddr_un sa = {.sun_family = AF_UNIX};
+    if (strlen(path) >= sizeof(sa.sun_path)) {
+        fprintf(stderr, "socket path too long: %s\n", path);
+        return -1;
+    }
+    strcpy(sa.sun_path, path);
+    int fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    if (fd < 0)
+        return -1;
+    unlink(path);
+    mode_t old = umask(0117);
+    int ok = bind(fd, (struct sockaddr *)&sa, sizeof(sa)) == 0 && listen(fd, 1024) == 0;
+    umask(old);
+    if (!ok) {
+        fprintf(stderr, "cannot listen on %s: %s\n", path, strerror(errno));
+        close(fd);
+        return -1;
+    }
+    return fd;
+}
+
+/* addr is "127.0.0.1:port"; SO_REUSEADDR lets a restarted app bind at once. */
+static int
+listen_tcp(const char *addr)
+{
+    const char *colon = strrchr(addr, ':');
+    if (colon == NULL)
+        return -1;
+    char host[64];
+    size_t hl = (size_t)(colon - addr);
+    if (hl >= sizeof(host))
+        return -1;
+    memcpy(host, addr, hl);
+    host[hl] = '\0';
+    struct sockaddr_in sa = {.sin_family = AF_INET, .sin_port = htons((uint16_t)atoi(colon + 1))};
+    if (inet_pton(AF_INET, host, &sa.sin_addr) != 1)
+        return -1;
+    int fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    if (fd < 0)
+        return -1;
+    int one = 1;
+    setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof(one));
+    if (bind(fd, (struct sockaddr *)&sa, sizeof(sa)) != 0 || listen(fd, 1024) != 0) {
+        fprintf(stderr, "cannot listen on %s: %s\n", addr, strerror(errno));
+        close(fd);
+        return -1;
+    }
+    return fd;
+}
+
+static const char *
+env_or(const char *name, const char *fallback)
+{
+    const char *v = getenv(name);
+    return v != NULL && *v != '\0' ? v : fallback;
+}
+
+int
+pair_serve(const struct pair_route *routes, size_t nroutes, const struct pair_route *hooks,
+           size_t nhooks)
+{
+    static struct pair_config cfg;
+    cfg.database_url = env_or("DATABASE_URL", "postgresql:///pair");
+    cfg.app_socket = env_or("PAIR_APP_SOCKET", "var/run/app.sock");
+    cfg.hook_addr = env_or("PAIR_HOOK_ADDR", "127.0.0.1:8091");
+    cfg.nchan_socket = env_or("PAIR_NCHAN_SOCKET", "var/run/nchan.sock");
+    cfg.workers = atoi(env_or("PAIR_WORKERS", "8"));
+    cfg.seat_hold_seconds = atoi(env_or("PAIR_SEAT_HOLD_SECONDS", "30"));
+    if (cfg.workers < 1 || cfg.workers > 256)
+        cfg.workers = 8;
+    if (cfg.seat_hold_seconds < 1)
+        cfg.seat_hold_seconds = 30;
+
+    if (pair_validate_init() != 0 || FCGX_Init() != 0) {
+        fprintf(stderr, "pair: initialization failed\n");
+        return 1;
+    }
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, SIGTERM);
+    sigaddset(&set, SIGINT);
+    sigaddset(&set, SIGHUP);
+    pthread_sigmask(SIG_BLOCK, &set, NULL);
+    signal(SIGPIPE, SIG_IGN);
+
+    struct listener ls[2] = {
+        {listen_unix(cfg.app_socket), routes, nroutes},
+        {listen_tcp(cfg.hook_addr), hooks, nhooks},
+    };
+    if (ls[0].fd < 0 || ls[1].fd < 0)
+        return 1;
+    int nhook_threads = 2;
+    int total = cfg.workers + nhook_threads;
+    struct thread *threads = calloc((size_t)total, sizeof(*threads));
+    if (threads == NULL)
+        return 1;
+    int status = 0;
+    for (int i = 0; i < total; i++) {
+        struct thread *t = &threads[i];
+        t->worker.index = i;
+        t->worker.cfg = &cfg;
+        t->worker.db = pair_db_new(cfg.database_url);
+        t->worker.nchan = pair_nchan_new(cfg.nchan_socket);
+        t->listener = &ls[i < cfg.workers ? 0 : 1];
+        if (t->worker.db == NULL || t->worker.nchan == NULL ||
+            pthread_create(&t->tid, NULL, worker_main, t) != 0) {
+            status = 1;
+            break;
+        }
+        t->started = true;
+    }
+    if (status == 0)
+        fprintf(stderr, "pair: %d workers on %s, hooks on %s\n", cfg.workers, cfg.app_socket,
+                cfg.hook_addr);
+
+    int sig = 0;
+    if (status == 0)
+        sigwait(&set, &sig);
+    /* Stop accepting; requests in progress finish, then workers see the
+     * closed socket and return. */
+    atomic_store(&stopping, true);
+    shutdown(ls[0].fd, SHUT_RDWR);
+    shutdown(ls[1].fd, SHUT_RDWR);
+    struct timespec deadline;
+    clock_gettime(CLOCK_REALTIME, &deadline);
+    deadline.tv_sec += 5;
+    bool all_joined = true;
+    for (int i = 0; i < total; i++)
+        if (threads[i].started && pthread_timedjoin_np(threads[i].tid, NULL, &deadline) != 0)
+            all_joined = false;
+    unlink(cfg.app_socket);
+    fprintf(stderr, "pair: stopped (signal %d)\n", sig);
+    /* A worker stuck past the deadline still uses its connections: exit
+     * without freeing them. */
+    if (!all_joined)
+        _exit(status);
+    for (int i = 0; i < total; i++) {
+        pair_db_free(threads[i].worker.db);
+        pair_nchan_free(threads[i].worker.nchan);
+    }
+    free(threads);
+    close(ls[0].fd);
+    close(ls[1].fd);
+    pair_validate_fini();
+    return status;
+}

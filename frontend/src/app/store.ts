@@ -1,0 +1,18 @@
+import { combineReducers, configureStore } from '@reduxjs/toolkit';
+import { sessionReducer } from '../features/session/sessionSlice';
+import { roomReducer } from '../features/room/roomSlice';
+
+const rootReducer = combineReducers({
+  session: sessionReducer,
+  room: roomReducer,
+});
+
+export type RootState = ReturnType<typeof rootReducer>;
+
+/** Builds a store; tests pass a preloaded state, the app passes nothing. */
+export function makeStore(preloadedState?: Partial<RootState>) {
+  return configureStore({ reducer: rootReducer, preloadedState });
+}
+
+export type AppStore = ReturnType<typeof makeStore>;
+export type AppDispatch = AppStore['dispatch'];
