@@ -96,12 +96,23 @@ test('the web shell: create, join, see each other, disconnect, validate', async 
   const b = await newPage(browser);
   let roomId = '';
 
-  // Each step leaves a screenshot; a failing step leaves one named after it.
-  async function step(name, fn) {
+  // Each step leaves a screenshot; a failing step leaves one named after it,
+  // and the steps after it are skipped (they depend on it).
+  let failed = '';
+  async function step(name, fn, { independent = false } = {}) {
+    if (failed && !independent) {
+      await t.test(name, { skip: `an earlier step failed: ${failed}` }, () => {});
+      return;
+    }
     await t.test(name, async () => {
       try {
         await fn();
       } catch (err) {
+        failed = name;
+        for (const [who, p] of [['first', a.page], ['second', b.page]]) {
+          const alerts = await p.getByRole('alert').allTextContents().catch(() => []);
+          t.diagnostic(`${who} page at ${p.url()}${alerts.length ? `, alert: ${alerts.join(' | ')}` : ''}`);
+        }
         await screenshot(a.page, `FAILED-${name.replace(/\W+/g, '-')}-first`).catch(() => {});
         await screenshot(b.page, `FAILED-${name.replace(/\W+/g, '-')}-second`).catch(() => {});
         throw err;
@@ -163,12 +174,13 @@ test('the web shell: create, join, see each other, disconnect, validate', async 
   });
 
   await step('an invalid username shows the message', async () => {
+    if (new URL(a.page.url()).pathname !== '/') await a.page.goto(`${BASE_URL}/`);
     await a.page.getByLabel('Username', { exact: true }).fill('ab');
     await a.page.getByRole('button', { name: 'Create room', exact: true }).click();
     assert.equal(await alertText(a.page), 'Username must be at least 3 characters');
     assert.equal(new URL(a.page.url()).pathname, '/', 'still on the landing page');
     await screenshot(a.page, '07-invalid-username');
-  });
+  }, { independent: true });
 
   await step('no script errors on either page', async () => {
     assert.deepEqual(a.errors, []);

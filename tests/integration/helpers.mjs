@@ -193,14 +193,14 @@ export async function joinOk(roomId, username, options) {
   return res.json;
 }
 
-export function getDocument(roomId, token, version) {
+export function getDocument(roomId, token, version, options = {}) {
   const q = version === undefined ? '' : `?${qs({ version })}`;
-  return get(`/rooms/${encodeURIComponent(roomId)}/document${q}`, { token });
+  return get(`/rooms/${encodeURIComponent(roomId)}/document${q}`, { ...options, token });
 }
 
-export function getCode(roomId, token, version) {
+export function getCode(roomId, token, version, options = {}) {
   const q = version === undefined ? '' : `?${qs({ version })}`;
-  return get(`/rooms/${encodeURIComponent(roomId)}/code${q}`, { token });
+  return get(`/rooms/${encodeURIComponent(roomId)}/code${q}`, { ...options, token });
 }
 
 export function save(token, body, options = {}) {

@@ -60,7 +60,8 @@ describe('describeError', () => {
 
   it("falls back to the server's detail, then to the status", () => {
     expect(describeError('create', { status: 400, detail: 'limit must be 1-20' })).toBe('limit must be 1-20');
-    expect(describeError('join', { status: 500, detail: '' })).toBe('Request failed (500)');
+    expect(describeError('join', { status: 502, detail: '' })).toBe('Server error (502); try again');
+    expect(describeError('join', { status: 418, detail: '' })).toBe('Request failed (418)');
     expect(describeError('join', { status: 0, detail: 'Failed to fetch' })).toBe('Cannot reach the server');
     expect(describeError('room', { status: 403, detail: 'token of another room' })).toBe('token of another room');
   });

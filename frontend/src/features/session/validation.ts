@@ -77,5 +77,6 @@ export function describeError(action: ErrorContext, error: ApiErrorInfo): string
   if (action === 'create' && status === 409) return MESSAGES.roomExists;
   if (status === 404) return MESSAGES.roomNotFound;
   if (status === 401) return MESSAGES.sessionExpired;
-  return detail || `Request failed (${status})`;
+  if (detail) return detail;
+  return status >= 500 ? `Server error (${status}); try again` : `Request failed (${status})`;
 }
