@@ -84,7 +84,10 @@ static const struct {
     [STMT_CHECKPOINT_INSERT] = {"checkpoint_insert", 4,
                                 "INSERT INTO checkpoints (room_id, version, label, member_id) "
                                 "VALUES ($1, $2, $3, $4) RETURNING pair_iso(created_at)"},
+    /* From its first WebSocket on, a member is online exactly while one is
+     * open: the seat hold of the join ends. */
     [STMT_WS_OPEN] = {"ws_open", 2,
+                      "WITH held AS (UPDATE members SET hold_until = NULL WHERE id = $2) "
                       "INSERT INTO ws_connections (ws_key, member_id) VALUES ($1, $2) "
                       "ON CONFLICT (ws_key) DO NOTHING"},
     [STMT_WS_CLOSE] = {"ws_close", 1,
@@ -289,4 +292,11 @@ pair_db_get(PGresult *res, int r, int f)
     if (r >= PQntuples(res) || f >= PQnfields(res) || PQgetisnull(res, r, f))
         return NULL;
     return PQgetvalue(res, r, f);
+}
+
+bool
+pair_db_bool(PGresult *res, int r, int f)
+{
+    const char *v = pair_db_get(res, r, f);
+    return v != NULL && v[0] == 't';
 }

@@ -10,6 +10,7 @@
 #define PAIR_DB_H
 
 #include <libpq-fe.h>
+#include <stdbool.h>
 
 #include "err.h"
 
@@ -71,5 +72,8 @@ void pair_db_end_request(struct pair_db *db);
 
 /* Accessors for results: the text of row r, column f, NULL for SQL NULL. */
 const char *pair_db_get(PGresult *res, int r, int f);
+
+/* A boolean column; SQL NULL and a missing row read as false. */
+bool pair_db_bool(PGresult *res, int r, int f);
 
 #endif

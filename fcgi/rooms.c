@@ -87,12 +87,12 @@ pair_room_users(struct pair_call *c, const char *room_id, json_object **users, i
     *online = 0;
     for (int i = 0; i < PQntuples(r); i++) {
         json_object *u = json_object_new_object();
-        bool on = pair_db_get(r, i, 1)[0] == 't';
+        bool on = pair_db_bool(r, i, 1);
         *online += on;
         json_object_object_add(u, "username", json_object_new_string(pair_db_get(r, i, 0)));
         json_object_object_add(u, "online", json_object_new_boolean(on));
         json_object_object_add(u, "typing",
-                               json_object_new_boolean(on && pair_db_get(r, i, 2)[0] == 't'));
+                               json_object_new_boolean(on && pair_db_bool(r, i, 2)));
         json_object_object_add(u, "color", json_object_new_string(pair_db_get(r, i, 3)));
         json_object_object_add(u, "role", json_object_new_string(pair_db_get(r, i, 4)));
         json_object_array_add(list, u);
@@ -231,8 +231,8 @@ join_locked(struct pair_call *c, const char *room_id, const char *username, cons
         const char *q[] = {id, username};
         if ((e = pair_db_exec(c, STMT_MEMBER_ONLINE, 2, q, &r)) != PAIR_OK)
             return e;
-        if (pair_db_get(r, 0, 1)[0] == 't') {
-            if (pair_db_get(r, 0, 0)[0] != 't') {
+        if (pair_db_bool(r, 0, 1)) {
+            if (!pair_db_bool(r, 0, 0)) {
                 int n;
                 json_object *users;
                 if ((e = pair_room_users(c, room_id, &users, &n)) != PAIR_OK)

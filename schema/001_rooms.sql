@@ -83,7 +83,7 @@ CREATE INDEX IF NOT EXISTS checkpoints_room ON checkpoints (room_id, version);
 CREATE OR REPLACE VIEW member_presence AS
 SELECT m.*,
        (m.left_at IS NULL
-        AND (m.hold_until > now()
+        AND (coalesce(m.hold_until > now(), false)
              OR EXISTS (SELECT 1 FROM ws_connections w WHERE w.member_id = m.id))) AS online
 FROM members m;
 
