@@ -57,7 +57,12 @@ h_hook_subscribe(struct pair_req *r)
         return pair_fail(&r->call, PAIR_E_INVALID, "missing Sec-WebSocket-Key");
     if ((e = pair_room_ws_open(&r->call, &m, key)) != PAIR_OK)
         return e;
-    return pair_reply_empty(r, 204);
+    /* Answer nchan first: the subscriber is fully in place before anyone,
+     * itself included, learns from the presence message that it is. */
+    pair_reply_empty(r, 204);
+    pair_req_finish(r);
+    pair_room_publish_presence(&r->call, room_id);
+    return PAIR_OK;
 }
 
 enum pair_err
@@ -69,8 +74,13 @@ h_hook_unsubscribe(struct pair_req *r)
     if (key == NULL || *key == '\0' || uri == NULL || strncmp(uri, "/ws/", 4) != 0)
         return pair_fail(&r->call, PAIR_E_INVALID, "missing Sec-WebSocket-Key or URI");
     struct pair_str id = {uri + 4, strcspn(uri + 4, "?/")};
+    bool changed;
     enum pair_err e = pair_check_room_id(&r->call, id, &room_id);
-    if (e != PAIR_OK || (e = pair_room_ws_close(&r->call, room_id, key)) != PAIR_OK)
+    if (e != PAIR_OK || (e = pair_room_ws_close(&r->call, key, &changed)) != PAIR_OK)
         return e;
-    return pair_reply_empty(r, 204);
+    pair_reply_empty(r, 204);
+    pair_req_finish(r);
+    if (changed)
+        pair_room_publish_presence(&r->call, room_id);
+    return PAIR_OK;
 }

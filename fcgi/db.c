@@ -200,6 +200,8 @@ pair_db_exec(struct pair_call *c, enum pair_stmt s, int n, const char *const *pa
              PGresult **res)
 {
     struct pair_db *db = c->worker->db;
+    bool retried = false;
+again:
     if (!db->in_tx) {
         enum pair_err e = ready(c, db);
         if (e != PAIR_OK)
@@ -210,9 +212,16 @@ pair_db_exec(struct pair_call *c, enum pair_stmt s, int n, const char *const *pa
     PGresult *r = PQexecPrepared(db->conn, stmts[s].name, n, params, NULL, NULL, 0);
     ExecStatusType st = r != NULL ? PQresultStatus(r) : PGRES_FATAL_ERROR;
     if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK) {
+        bool in_tx = db->in_tx;
         enum pair_err e = classify(c, db, r, stmts[s].name);
         PQclear(r);
-        return e;
+        /* A connection that died while idle (PostgreSQL restarted) is only
+         * noticed now. Outside a transaction every statement run on its own
+         * is idempotent, so one retry on a fresh connection is safe. */
+        if (e != PAIR_E_DB || in_tx || retried || ready(c, db) != PAIR_OK)
+            return e;
+        retried = true;
+        goto again;
     }
     if (res == NULL) {
         PQclear(r);
@@ -247,6 +256,9 @@ pair_db_begin(struct pair_call *c)
     if (e != PAIR_OK)
         return e;
     e = control(c, "BEGIN");
+    /* As in pair_db_exec: a connection found dead by BEGIN gets one retry. */
+    if (e == PAIR_E_DB && ready(c, db) == PAIR_OK)
+        e = control(c, "BEGIN");
     if (e == PAIR_OK)
         db->in_tx = true;
     return e;

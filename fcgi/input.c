@@ -45,7 +45,8 @@ decode(struct pair_call *c, const char *s, size_t len, struct pair_str *out)
         }
     }
     buf[o] = '\0';
-    if (!pair_utf8_valid(buf, o))
+    /* A NUL would silently cut the value short wherever C reads it. */
+    if (memchr(buf, '\0', o) != NULL || !pair_utf8_valid(buf, o))
         return false;
     out->ptr = buf;
     out->len = o;
@@ -73,7 +74,7 @@ pair_query_parse(struct pair_call *c, const char *qs, size_t len, struct pair_kv
             if (!decode(c, qs + start, kend - start, &kv[k].key) ||
                 !decode(c, qs + vstart, end - vstart, &kv[k].value))
                 return pair_fail(c, PAIR_E_INVALID,
-                                 "query string has a malformed %%-escape or is not UTF-8");
+                                 "query string has a malformed %%-escape, a NUL or text that is not UTF-8");
             k++;
         }
         if (amp == NULL)
@@ -95,6 +96,49 @@ pair_query_get(const struct pair_kv *kv, size_t n, const char *key)
     return NULL;
 }
 
+/* Reads four hex digits at p (which has at least 4 bytes); -1 if not hex. */
+static long
+hex4(const char *p)
+{
+    long v = 0;
+    for (int i = 0; i < 4; i++) {
+        int h = hexval(p[i]);
+        if (h < 0)
+            return -1;
+        v = v * 16 + h;
+    }
+    return v;
+}
+
+/*
+ * True when every \uD800-\uDFFF escape in the JSON text is half of a proper
+ * surrogate pair. json-c would quietly turn a lone one into U+FFFD, and text
+ * that no browser can hold must be refused, not altered.
+ */
+static bool
+surrogates_paired(const char *s, size_t len)
+{
+    for (size_t i = 0; i + 1 < len; i++) {
+        if (s[i] != '\\')
+            continue;
+        if (s[i + 1] != 'u' || len - i < 6) {
+            i++; /* skips the escaped character, a backslash included */
+            continue;
+        }
+        long u = hex4(s + i + 2);
+        if (u >= 0xDC00 && u <= 0xDFFF)
+            return false;
+        if (u >= 0xD800 && u <= 0xDBFF) {
+            long lo = len - i >= 12 && s[i + 6] == '\\' && s[i + 7] == 'u' ? hex4(s + i + 8) : -1;
+            if (lo < 0xDC00 || lo > 0xDFFF)
+                return false;
+            i += 6;
+        }
+        i += 5;
+    }
+    return true;
+}
+
 static void
 json_put(void *p)
 {
@@ -108,6 +152,8 @@ pair_json_parse(struct pair_call *c, struct pair_str body, json_object **out)
         return pair_fail(c, PAIR_E_JSON, "request body is not valid UTF-8");
     if (body.len > INT32_MAX)
         return PAIR_E_TOO_LARGE;
+    if (!surrogates_paired(body.ptr, body.len))
+        return pair_fail(c, PAIR_E_JSON, "request body has a lone UTF-16 surrogate escape");
     json_tokener *tok = json_tokener_new_ex(PAIR_JSON_DEPTH);
     if (tok == NULL)
         return PAIR_E_NOMEM;

@@ -350,17 +350,18 @@ pair_room_ws_open(struct pair_call *c, const struct pair_member *m, const char *
     const char *p[] = {ws_key, itoa_arena(c, m->id)};
     enum pair_err e = pair_db_exec(c, STMT_WS_OPEN, 2, p, NULL);
     if (e == PAIR_OK)
-        pair_room_publish_presence(c, m->room_id);
+        pair_log(c, "websocket %s opened by %s in %s", ws_key, m->username, m->room_id);
     return e;
 }
 
 enum pair_err
-pair_room_ws_close(struct pair_call *c, const char *room_id, const char *ws_key)
+pair_room_ws_close(struct pair_call *c, const char *ws_key, bool *changed)
 {
     PGresult *r;
     const char *p[] = {ws_key};
     enum pair_err e = pair_db_exec(c, STMT_WS_CLOSE, 1, p, &r);
-    if (e == PAIR_OK && PQntuples(r) > 0)
-        pair_room_publish_presence(c, room_id);
+    *changed = e == PAIR_OK && PQntuples(r) > 0;
+    if (*changed)
+        pair_log(c, "websocket %s closed", ws_key);
     return e;
 }

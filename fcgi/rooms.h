@@ -5,6 +5,7 @@
 #define PAIR_ROOMS_H
 
 #include <json-c/json.h>
+#include <stdbool.h>
 
 #include "sessions.h"
 
@@ -55,9 +56,11 @@ void pair_room_publish_presence(struct pair_call *c, const char *room_id);
 /* Publishes a JSON message to the room; failures logged and returned. */
 enum pair_err pair_room_publish(struct pair_call *c, const char *room_id, json_object *msg);
 
-/* nchan's hooks: a WebSocket identified by ws_key opened or closed. */
+/* nchan's hooks: a WebSocket identified by ws_key opened or closed. The
+ * caller publishes presence afterwards (after answering nginx). *changed
+ * tells whether a known socket was closed. */
 enum pair_err pair_room_ws_open(struct pair_call *c, const struct pair_member *m,
                                 const char *ws_key);
-enum pair_err pair_room_ws_close(struct pair_call *c, const char *room_id, const char *ws_key);
+enum pair_err pair_room_ws_close(struct pair_call *c, const char *ws_key, bool *changed);
 
 #endif

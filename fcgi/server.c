@@ -231,6 +231,15 @@ pair_reply_error(struct pair_req *r, enum pair_err e)
     pair_reply_text(r, status, "application/json", text);
 }
 
+void
+pair_req_finish(struct pair_req *r)
+{
+    if (!r->responded || r->finished)
+        return;
+    FCGX_Finish_r(r->fcgx);
+    r->finished = true;
+}
+
 /* ---------- the request cycle ---------- */
 
 static void
@@ -261,6 +270,8 @@ handle(struct pair_req *r, const struct listener *l)
         if (e == PAIR_OK)
             e = l->routes[i].handler(r);
     }
+    if (r->finished)
+        return;
     if (e != PAIR_OK && !r->responded)
         pair_reply_error(r, e);
     else if (!r->responded)
@@ -291,7 +302,8 @@ worker_main(void *arg)
         r.call.arena = arena;
         r.call.id = atomic_fetch_add(&next_request_id, 1) + 1;
         handle(&r, t->listener);
-        FCGX_Finish_r(&fcgx);
+        if (!r.finished)
+            FCGX_Finish_r(&fcgx);
         pair_db_end_request(t->worker.db);
         pair_arena_clear(arena);
     }

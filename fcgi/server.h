@@ -29,6 +29,7 @@ struct pair_req {
     const char *args[PAIR_PATH_ARGS]; /* the path segments matched by '*' */
     const char *allow;        /* for 405: the methods the path has */
     bool responded;
+    bool finished;            /* the FastCGI request is already closed */
 };
 
 typedef enum pair_err (*pair_handler)(struct pair_req *r);
@@ -74,6 +75,10 @@ enum pair_err pair_reply_json(struct pair_req *r, int status, json_object *body)
 enum pair_err pair_reply_text(struct pair_req *r, int status, const char *content_type,
                               struct pair_str body);
 enum pair_err pair_reply_empty(struct pair_req *r, int status);
+
+/* Ends the response now (it must have been written), so that nginx goes on
+ * while the handler does work nobody waits for, such as publishing. */
+void pair_req_finish(struct pair_req *r);
 
 /* Writes the error response for e: {"detail": ...} with e's status. */
 void pair_reply_error(struct pair_req *r, enum pair_err e);

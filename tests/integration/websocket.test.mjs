@@ -123,7 +123,7 @@ describe('WebSocket presence', { skip: skipIfNoServer }, () => {
     const alice = track(await openSocket(room.roomId, room.token, { username: 'alice' }));
     const bob = await joinOk(room.roomId, 'bob');
     const tab1 = await openSocket(room.roomId, bob.token, { username: 'bob' });
-    const tab2 = await openSocket(room.roomId, bob.token);
+    const tab2 = await openSocket(room.roomId, bob.token, { username: 'bob' });
 
     let from = alice.mark();
     await tab1.close();

@@ -1,0 +1,162 @@
+/*
+ * test.h: tiny test macros for the C unit tests, in the spirit of Redis's
+ * testhelp.h.
+ *
+ *     TEST(alignment) {
+ *         CHECK(p != NULL);
+ *         CHECK_INTEQ(n, 3);
+ *         CHECK_STREQ(s, "abc");
+ *     }
+ *     TEST_MAIN()
+ *
+ * TEST(name) defines and registers a test; tests run in the order they
+ * appear in the file. A failed CHECK prints one line (file:line, test name,
+ * the expression and, for the _EQ forms, both values) and the test goes on;
+ * REQUIRE is a CHECK that also ends the test, for when what follows would
+ * dereference what failed. The last line of the output is exactly
+ * "N passed, M failed", counting tests, and the exit status is non-zero when
+ * M > 0. Only one test file is compiled per program, so everything here is
+ * static.
+ */
+#ifndef PAIR_TEST_H
+#define PAIR_TEST_H
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#define TEST_MAX 256
+
+struct test_case {
+    const char *name;
+    void (*fn)(void);
+    int line;
+};
+
+static struct test_case test_cases_[TEST_MAX];
+static int test_ncases_;
+static const char *test_current_;  /* name of the running test */
+static int test_current_failures_; /* failed checks in the running test */
+
+/* Called by the constructor TEST() makes; keeps the table sorted by line so
+ * tests run in file order whatever order constructors run in. */
+static void
+test_register_(const char *name, void (*fn)(void), int line)
+{
+    if (test_ncases_ == TEST_MAX) {
+        fprintf(stderr, "test.h: more than %d tests\n", TEST_MAX);
+        abort();
+    }
+    int i = test_ncases_++;
+    while (i > 0 && test_cases_[i - 1].line > line) {
+        test_cases_[i] = test_cases_[i - 1];
+        i--;
+    }
+    test_cases_[i] = (struct test_case){name, fn, line};
+}
+
+/* Records one failed check: one line on stdout. */
+__attribute__((format(printf, 3, 4))) static void
+test_fail_(const char *file, int line, const char *fmt, ...);
+
+static void
+test_fail_(const char *file, int line, const char *fmt, ...)
+{
+    va_list ap;
+    printf("%s:%d: [%s] ", file, line, test_current_ != NULL ? test_current_ : "?");
+    va_start(ap, fmt);
+    vprintf(fmt, ap);
+    va_end(ap);
+    putchar('\n');
+    fflush(stdout);
+    test_current_failures_++;
+}
+
+#define TEST(name)                                                                             \
+    static void test_fn_##name(void);                                                          \
+    __attribute__((constructor)) static void test_reg_##name(void)                             \
+    {                                                                                          \
+        test_register_(#name, test_fn_##name, __LINE__);                                       \
+    }                                                                                          \
+    static void test_fn_##name(void)
+
+#define CHECK(cond)                                                                            \
+    do {                                                                                       \
+        if (!(cond))                                                                           \
+            test_fail_(__FILE__, __LINE__, "CHECK(%s) failed", #cond);                         \
+    } while (0)
+
+/* A CHECK that returns from the test (which must return void) on failure. */
+#define REQUIRE(cond)                                                                          \
+    do {                                                                                       \
+        if (!(cond)) {                                                                         \
+            test_fail_(__FILE__, __LINE__, "REQUIRE(%s) failed", #cond);                       \
+            return;                                                                            \
+        }                                                                                      \
+    } while (0)
+
+/* Integers of any type, compared and printed as long long. */
+#define CHECK_INTEQ(a, b)                                                                      \
+    do {                                                                                       \
+        long long test_a_ = (long long)(a), test_b_ = (long long)(b);                          \
+        if (test_a_ != test_b_)                                                                \
+            test_fail_(__FILE__, __LINE__, "CHECK_INTEQ(%s, %s) failed: %lld != %lld", #a, #b, \
+                       test_a_, test_b_);                                                      \
+    } while (0)
+
+/* NUL-terminated strings; NULL equals only NULL. */
+#define CHECK_STREQ(a, b)                                                                      \
+    do {                                                                                       \
+        const char *test_a_ = (a), *test_b_ = (b);                                             \
+        if (!((test_a_ == NULL && test_b_ == NULL) ||                                          \
+              (test_a_ != NULL && test_b_ != NULL && strcmp(test_a_, test_b_) == 0)))          \
+            test_fail_(__FILE__, __LINE__, "CHECK_STREQ(%s, %s) failed: \"%s\" != \"%s\"", #a, \
+                       #b, test_a_ != NULL ? test_a_ : "(null)",                               \
+                       test_b_ != NULL ? test_b_ : "(null)");                                  \
+    } while (0)
+
+/* A counted string (anything with .ptr and .len) against a C string. */
+#define CHECK_PSTREQ(s, b)                                                                     \
+    do {                                                                                       \
+        const char *test_p_ = (s).ptr, *test_b_ = (b);                                         \
+        size_t test_n_ = (s).len;                                                              \
+        if (test_p_ == NULL || strlen(test_b_) != test_n_ ||                                   \
+            memcmp(test_p_, test_b_, test_n_) != 0)                                            \
+            test_fail_(__FILE__, __LINE__, "CHECK_PSTREQ(%s, %s) failed: \"%.*s\" != \"%s\"",  \
+                       #s, #b, test_p_ != NULL ? (int)test_n_ : 6,                             \
+                       test_p_ != NULL ? test_p_ : "(null)", test_b_);                         \
+    } while (0)
+
+/* Runs every registered test; returns the exit status. */
+static int
+test_run_all_(void)
+{
+    int passed = 0, failed = 0;
+    for (int i = 0; i < test_ncases_; i++) {
+        test_current_ = test_cases_[i].name;
+        test_current_failures_ = 0;
+        test_cases_[i].fn();
+        if (test_current_failures_ == 0)
+            passed++;
+        else
+            failed++;
+    }
+    test_current_ = NULL;
+    printf("%d passed, %d failed\n", passed, failed);
+    fflush(stdout);
+    /* A REQUIRE that ended a test early leaks what the test had made; the
+     * failure is already reported, so skip LeakSanitizer's exit check. */
+    if (failed > 0)
+        _exit(1);
+    return 0;
+}
+
+#define TEST_MAIN()                                                                            \
+    int main(void)                                                                             \
+    {                                                                                          \
+        return test_run_all_();                                                                \
+    }
+
+#endif
