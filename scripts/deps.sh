@@ -5,15 +5,24 @@
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 
-PKGS=(build-essential clang nginx libnginx-mod-nchan postgresql libfcgi-dev libpq-dev
-      libjson-c-dev libpcre2-dev nodejs npm curl util-linux)
-# The tests also drive a real browser.
-[ "${PAIR_DEPS:-run}" = test ] && PKGS+=(chromium)
+# Libraries and servers by package; tools by command, since a machine may
+# have them from elsewhere (Node.js from its own repository, say).
+PKGS=(nginx libnginx-mod-nchan postgresql libfcgi-dev libpq-dev libjson-c-dev libpcre2-dev)
+declare -A TOOLS=([cc]=build-essential [make]=build-essential [clang]=clang [curl]=curl
+                  [node]=nodejs [npm]=npm [setpriv]=util-linux [runuser]=util-linux)
+if [ "${PAIR_DEPS:-run}" = test ]; then
+    PKGS+=(libclang-rt-dev)     # the sanitizer and libFuzzer runtimes
+    TOOLS[chromium]=chromium    # the browser tests drive a real browser
+fi
 
 missing=()
 for p in "${PKGS[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
 done
+for t in "${!TOOLS[@]}"; do
+    command -v "$t" >/dev/null 2>&1 || missing+=("${TOOLS[$t]}")
+done
+mapfile -t missing < <(printf '%s\n' "${missing[@]}" | sort -u | sed '/^$/d')
 if [ ${#missing[@]} -gt 0 ]; then
     if [ "$(id -u)" != 0 ]; then
         echo "deps: missing Debian packages: ${missing[*]} (run as root, or install them)" >&2

@@ -335,7 +335,10 @@ rng(uint32_t n)
     return (uint32_t)((rng_state * 0x2545F4914F6CDD1DULL) >> 32) % n;
 }
 
-static const char *const alphabet[] = {"a", "b", "\n", "é", "è", "日", "本", "😀", "😁", " "};
+/* Characters sharing lead bytes (é è, 日 旦, 😀 😁) and trailing bytes (é ĩ,
+ * 😀 🙀) with each other. */
+static const char *const alphabet[] = {"a", "b", "\n", " ", "é", "è", "ĩ",
+                                       "日", "旦", "本", "😀", "😁", "🙀"};
 #define NALPHA (sizeof(alphabet) / sizeof(alphabet[0]))
 
 static void
