@@ -28,6 +28,7 @@ mkdir -p "$LOGDIR"
 # Adds a suite's counts, read from the runner's own summary lines.
 count() {
     local name=$1 log=$2 rc=$3 p=0 f=0
+    sed -i 's/\x1b\[[0-9;]*m//g' "$log"    # colours would hide the summaries
     if grep -qE '^# (pass|fail) [0-9]+' "$log"; then          # node --test
         p=$(grep -E '^# pass [0-9]+' "$log" | tail -n1 | awk '{print $3}')
         f=$(grep -E '^# fail [0-9]+' "$log" | tail -n1 | awk '{print $3}')
@@ -75,7 +76,7 @@ unit_all() {
     return $rc
 }
 suite unit unit_all
-suite frontend scripts/frontend.sh test
+suite frontend env NO_COLOR=1 scripts/frontend.sh test
 
 echo "=== start stack on 127.0.0.1:$PORT"
 "$PAIR_CTL" stop >/dev/null 2>&1
