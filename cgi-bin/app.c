@@ -36,7 +36,6 @@ static const struct pair_route hooks[HOOK__MAX] = {
 };
 
 int
-main(void)
-{
+main(void) {
     return pair_serve(routes, ROUTE__MAX, hooks, HOOK__MAX);
 }

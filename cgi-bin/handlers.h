@@ -36,7 +36,6 @@ enum pair_err h_hook_unsubscribe(struct pair_req *r);
 enum pair_err pair_path_room(struct pair_req *r, const char **room_id);
 
 /* The path's room plus the member its token names (401/403/404). */
-enum pair_err pair_path_member(struct pair_req *r, const char **room_id,
-                               struct pair_member *m);
+enum pair_err pair_path_member(struct pair_req *r, const char **room_id, struct pair_member *m);
 
 #endif

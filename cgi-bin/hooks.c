@@ -12,8 +12,7 @@
 
 /* Parses the original URI into the room and the token's member. */
 static enum pair_err
-original_member(struct pair_req *r, const char **room_id, struct pair_member *m)
-{
+original_member(struct pair_req *r, const char **room_id, struct pair_member *m) {
     struct pair_call *c = &r->call;
     const char *uri = pair_req_param(r, "PAIR_ORIGINAL_URI");
     if (uri == NULL || strncmp(uri, "/ws/", 4) != 0)
@@ -34,8 +33,7 @@ original_member(struct pair_req *r, const char **room_id, struct pair_member *m)
 }
 
 enum pair_err
-h_hook_auth(struct pair_req *r)
-{
+h_hook_auth(struct pair_req *r) {
     const char *room_id;
     struct pair_member m;
     enum pair_err e = original_member(r, &room_id, &m);
@@ -45,8 +43,7 @@ h_hook_auth(struct pair_req *r)
 }
 
 enum pair_err
-h_hook_subscribe(struct pair_req *r)
-{
+h_hook_subscribe(struct pair_req *r) {
     const char *room_id;
     struct pair_member m;
     const char *key = pair_req_param(r, "PAIR_WS_KEY");
@@ -66,8 +63,7 @@ h_hook_subscribe(struct pair_req *r)
 }
 
 enum pair_err
-h_hook_unsubscribe(struct pair_req *r)
-{
+h_hook_unsubscribe(struct pair_req *r) {
     const char *key = pair_req_param(r, "PAIR_WS_KEY");
     const char *uri = pair_req_param(r, "PAIR_ORIGINAL_URI");
     const char *room_id;

@@ -10,8 +10,7 @@
 
 /* {roomId, limit, users, token, version, code, language} */
 static enum pair_err
-reply_view(struct pair_req *r, int status, const struct pair_room_view *v)
-{
+reply_view(struct pair_req *r, int status, const struct pair_room_view *v) {
     json_object *o = pair_json_object(&r->call);
     if (o == NULL)
         return PAIR_E_NOMEM;
@@ -26,8 +25,7 @@ reply_view(struct pair_req *r, int status, const struct pair_room_view *v)
 }
 
 enum pair_err
-h_room_create(struct pair_req *r)
-{
+h_room_create(struct pair_req *r) {
     struct pair_call *c = &r->call;
     struct pair_str raw;
     bool found;
@@ -52,8 +50,7 @@ h_room_create(struct pair_req *r)
 }
 
 enum pair_err
-h_room_join(struct pair_req *r)
-{
+h_room_join(struct pair_req *r) {
     struct pair_call *c = &r->call;
     const char *room_id, *username;
     struct pair_str raw;
@@ -70,8 +67,7 @@ h_room_join(struct pair_req *r)
 }
 
 enum pair_err
-h_room_limit(struct pair_req *r)
-{
+h_room_limit(struct pair_req *r) {
     struct pair_call *c = &r->call;
     const char *room_id;
     struct pair_member m;
@@ -94,8 +90,7 @@ h_room_limit(struct pair_req *r)
 }
 
 enum pair_err
-h_room_leave(struct pair_req *r)
-{
+h_room_leave(struct pair_req *r) {
     const char *room_id;
     struct pair_member m;
     enum pair_err e = pair_path_member(r, &room_id, &m);

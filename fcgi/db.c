@@ -19,15 +19,13 @@ static const struct {
     const char *sql;
 } stmts[STMT__MAX] = {
     [STMT_PING] = {"ping", 0, "SELECT 1"},
-    [STMT_ROOM_INSERT] = {"room_insert", 2,
-                          "INSERT INTO rooms (id, user_limit) VALUES ($1, $2)"},
+    [STMT_ROOM_INSERT] = {"room_insert", 2, "INSERT INTO rooms (id, user_limit) VALUES ($1, $2)"},
     [STMT_ROOM_GET] = {"room_get", 1,
                        "SELECT user_limit, language, version FROM rooms WHERE id = $1"},
     [STMT_ROOM_LOCK] = {"room_lock", 1,
                         "SELECT user_limit, language, version FROM rooms WHERE id = $1 "
                         "FOR UPDATE"},
-    [STMT_ROOM_SET_LIMIT] = {"room_set_limit", 2,
-                             "UPDATE rooms SET user_limit = $2 WHERE id = $1"},
+    [STMT_ROOM_SET_LIMIT] = {"room_set_limit", 2, "UPDATE rooms SET user_limit = $2 WHERE id = $1"},
     [STMT_ROOM_BUMP] = {"room_bump", 3,
                         "UPDATE rooms SET version = $2, doc_length = $3 WHERE id = $1"},
     [STMT_MEMBER_INSERT] = {"member_insert", 5,
@@ -101,8 +99,7 @@ struct pair_db {
 };
 
 struct pair_db *
-pair_db_new(const char *conninfo)
-{
+pair_db_new(const char *conninfo) {
     struct pair_db *db = calloc(1, sizeof(*db));
     if (db == NULL)
         return NULL;
@@ -115,8 +112,7 @@ pair_db_new(const char *conninfo)
 }
 
 void
-pair_db_free(struct pair_db *db)
-{
+pair_db_free(struct pair_db *db) {
     if (db == NULL)
         return;
     if (db->conn != NULL)
@@ -127,8 +123,7 @@ pair_db_free(struct pair_db *db)
 
 /* Drops a connection that failed, so the next call starts afresh. */
 static void
-drop(struct pair_db *db)
-{
+drop(struct pair_db *db) {
     if (db->conn != NULL)
         PQfinish(db->conn);
     db->conn = NULL;
@@ -137,8 +132,7 @@ drop(struct pair_db *db)
 
 /* Connects and prepares every statement, unless already connected. */
 static enum pair_err
-ready(struct pair_call *c, struct pair_db *db)
-{
+ready(struct pair_call *c, struct pair_db *db) {
     if (db->conn != NULL && PQstatus(db->conn) == CONNECTION_OK)
         return PAIR_OK;
     drop(db);
@@ -167,15 +161,13 @@ ready(struct pair_call *c, struct pair_db *db)
 }
 
 static void
-clear_result(void *p)
-{
+clear_result(void *p) {
     PQclear(p);
 }
 
 /* Classifies a failed result, logs what is unexpected, owns nothing. */
 static enum pair_err
-classify(struct pair_call *c, struct pair_db *db, PGresult *r, const char *what)
-{
+classify(struct pair_call *c, struct pair_db *db, PGresult *r, const char *what) {
     if (r == NULL || PQstatus(db->conn) != CONNECTION_OK) {
         pair_log(c, "db: %s: connection lost: %s", what, PQerrorMessage(db->conn));
         drop(db);
@@ -197,8 +189,7 @@ classify(struct pair_call *c, struct pair_db *db, PGresult *r, const char *what)
 
 enum pair_err
 pair_db_exec(struct pair_call *c, enum pair_stmt s, int n, const char *const *params,
-             PGresult **res)
-{
+             PGresult **res) {
     struct pair_db *db = c->worker->db;
     bool retried = false;
 again:
@@ -235,8 +226,7 @@ again:
 
 /* Runs a fixed transaction-control command (no parameters, nothing spliced). */
 static enum pair_err
-control(struct pair_call *c, const char *sql)
-{
+control(struct pair_call *c, const char *sql) {
     struct pair_db *db = c->worker->db;
     if (db->conn == NULL)
         return PAIR_E_DB;
@@ -249,8 +239,7 @@ control(struct pair_call *c, const char *sql)
 }
 
 enum pair_err
-pair_db_begin(struct pair_call *c)
-{
+pair_db_begin(struct pair_call *c) {
     struct pair_db *db = c->worker->db;
     enum pair_err e = ready(c, db);
     if (e != PAIR_OK)
@@ -265,8 +254,7 @@ pair_db_begin(struct pair_call *c)
 }
 
 enum pair_err
-pair_db_commit(struct pair_call *c)
-{
+pair_db_commit(struct pair_call *c) {
     struct pair_db *db = c->worker->db;
     enum pair_err e = control(c, "COMMIT");
     db->in_tx = false;
@@ -276,8 +264,7 @@ pair_db_commit(struct pair_call *c)
 }
 
 void
-pair_db_rollback(struct pair_call *c)
-{
+pair_db_rollback(struct pair_call *c) {
     struct pair_db *db = c->worker->db;
     if (!db->in_tx)
         return;
@@ -287,8 +274,7 @@ pair_db_rollback(struct pair_call *c)
 }
 
 void
-pair_db_end_request(struct pair_db *db)
-{
+pair_db_end_request(struct pair_db *db) {
     if (!db->in_tx)
         return;
     struct pair_call c = {0};
@@ -299,16 +285,14 @@ pair_db_end_request(struct pair_db *db)
 }
 
 const char *
-pair_db_get(PGresult *res, int r, int f)
-{
+pair_db_get(PGresult *res, int r, int f) {
     if (r >= PQntuples(res) || f >= PQnfields(res) || PQgetisnull(res, r, f))
         return NULL;
     return PQgetvalue(res, r, f);
 }
 
 bool
-pair_db_bool(PGresult *res, int r, int f)
-{
+pair_db_bool(PGresult *res, int r, int f) {
     const char *v = pair_db_get(res, r, f);
     return v != NULL && v[0] == 't';
 }

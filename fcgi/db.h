@@ -57,8 +57,8 @@ void pair_db_free(struct pair_db *db);
  * with PAIR_E_DB when the server is unreachable, PAIR_E_CONFLICT on a unique
  * violation, PAIR_E_INTERNAL on any other SQL error (logged).
  */
-enum pair_err pair_db_exec(struct pair_call *c, enum pair_stmt s, int n,
-                           const char *const *params, PGresult **res);
+enum pair_err pair_db_exec(struct pair_call *c, enum pair_stmt s, int n, const char *const *params,
+                           PGresult **res);
 
 /* Transaction control. A request that ends inside a transaction has it
  * rolled back by pair_db_end_request. */

@@ -10,8 +10,8 @@ struct pair_document {
     long long version;
     struct pair_str code; /* NUL-terminated too */
     const char *language;
-    const char *last_by;  /* who made the update that led to this version; NULL if none */
-    const char *last_at;  /* when, ISO 8601; NULL if none */
+    const char *last_by; /* who made the update that led to this version; NULL if none */
+    const char *last_at; /* when, ISO 8601; NULL if none */
 };
 
 /* Reads room_id's document at version (negative: the current one). Fails
@@ -26,7 +26,7 @@ enum pair_err pair_doc_read(struct pair_call *c, const char *room_id, long long 
  * code is the document and a checkpoint already marks this version,
  * PAIR_E_TOO_LARGE over the size bound, PAIR_E_INVALID for NUL characters.
  */
-enum pair_err pair_doc_save(struct pair_call *c, const struct pair_member *m,
-                            struct pair_str code, long long *version);
+enum pair_err pair_doc_save(struct pair_call *c, const struct pair_member *m, struct pair_str code,
+                            long long *version);
 
 #endif

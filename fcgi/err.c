@@ -30,37 +30,34 @@ static const struct {
 };
 
 const char *
-pair_strerror(enum pair_err e)
-{
+pair_strerror(enum pair_err e) {
     if ((unsigned)e >= PAIR_E__MAX)
         return errors[PAIR_E_INTERNAL].text;
     return errors[e].text;
 }
 
 int
-pair_err_status(enum pair_err e)
-{
+pair_err_status(enum pair_err e) {
     if ((unsigned)e >= PAIR_E__MAX)
         return 500;
     return errors[e].status;
 }
 
 enum pair_err
-pair_fail(struct pair_call *c, enum pair_err e, const char *fmt, ...)
-{
+pair_fail(struct pair_call *c, enum pair_err e, const char *fmt, ...) {
     char buf[512];
     va_list ap;
     va_start(ap, fmt);
     int n = vsnprintf(buf, sizeof(buf), fmt, ap);
     va_end(ap);
     if (n >= 0 && c->arena != NULL)
-        c->detail = pair_strndup(c->arena, buf, (size_t)n < sizeof(buf) ? (size_t)n : sizeof(buf) - 1);
+        c->detail =
+            pair_strndup(c->arena, buf, (size_t)n < sizeof(buf) ? (size_t)n : sizeof(buf) - 1);
     return e;
 }
 
 void
-pair_log(const struct pair_call *c, const char *fmt, ...)
-{
+pair_log(const struct pair_call *c, const char *fmt, ...) {
     char msg[1024];
     va_list ap;
     va_start(ap, fmt);
@@ -73,6 +70,6 @@ pair_log(const struct pair_call *c, const char *fmt, ...)
     gmtime_r(&ts.tv_sec, &tm);
     char when[32];
     strftime(when, sizeof(when), "%Y-%m-%dT%H:%M:%S", &tm);
-    fprintf(stderr, "%s.%03ldZ req=%lu %s\n", when, ts.tv_nsec / 1000000L,
-            c != NULL ? c->id : 0UL, msg);
+    fprintf(stderr, "%s.%03ldZ req=%lu %s\n", when, ts.tv_nsec / 1000000L, c != NULL ? c->id : 0UL,
+            msg);
 }

@@ -27,15 +27,13 @@ static const char *const palette[] = {
 #define NPALETTE (sizeof(palette) / sizeof(palette[0]))
 
 static const char *
-itoa_arena(struct pair_call *c, long long v)
-{
+itoa_arena(struct pair_call *c, long long v) {
     return pair_sprintf(c->arena, "%lld", v);
 }
 
 /* The first palette colour no online member of the room wears. */
 static enum pair_err
-pick_color(struct pair_call *c, const char *room_id, const char **out)
-{
+pick_color(struct pair_call *c, const char *room_id, const char **out) {
     PGresult *r;
     const char *p[] = {room_id};
     enum pair_err e = pair_db_exec(c, STMT_ONLINE_COLORS, 1, p, &r);
@@ -58,8 +56,7 @@ pick_color(struct pair_call *c, const char *room_id, const char **out)
 /* Adds a member and a session for them; the caller holds the transaction. */
 static enum pair_err
 add_member(struct pair_call *c, const char *room_id, const char *username, const char *role,
-           const char **token)
-{
+           const char **token) {
     const char *color;
     enum pair_err e = pick_color(c, room_id, &color);
     if (e != PAIR_OK)
@@ -76,8 +73,7 @@ add_member(struct pair_call *c, const char *room_id, const char *username, const
 }
 
 enum pair_err
-pair_room_users(struct pair_call *c, const char *room_id, json_object **users, int *online)
-{
+pair_room_users(struct pair_call *c, const char *room_id, json_object **users, int *online) {
     PGresult *r;
     const char *p[] = {room_id};
     enum pair_err e = pair_db_exec(c, STMT_USERS, 1, p, &r);
@@ -91,8 +87,7 @@ pair_room_users(struct pair_call *c, const char *room_id, json_object **users, i
         *online += on;
         json_object_object_add(u, "username", json_object_new_string(pair_db_get(r, i, 0)));
         json_object_object_add(u, "online", json_object_new_boolean(on));
-        json_object_object_add(u, "typing",
-                               json_object_new_boolean(on && pair_db_bool(r, i, 2)));
+        json_object_object_add(u, "typing", json_object_new_boolean(on && pair_db_bool(r, i, 2)));
         json_object_object_add(u, "color", json_object_new_string(pair_db_get(r, i, 3)));
         json_object_object_add(u, "role", json_object_new_string(pair_db_get(r, i, 4)));
         json_object_array_add(list, u);
@@ -102,8 +97,7 @@ pair_room_users(struct pair_call *c, const char *room_id, json_object **users, i
 }
 
 enum pair_err
-pair_room_publish(struct pair_call *c, const char *room_id, json_object *msg)
-{
+pair_room_publish(struct pair_call *c, const char *room_id, json_object *msg) {
     struct pair_str text = pair_json_text(c, msg);
     if (text.ptr == NULL)
         return PAIR_E_NOMEM;
@@ -111,8 +105,7 @@ pair_room_publish(struct pair_call *c, const char *room_id, json_object *msg)
 }
 
 void
-pair_room_publish_presence(struct pair_call *c, const char *room_id)
-{
+pair_room_publish_presence(struct pair_call *c, const char *room_id) {
     json_object *users;
     int online;
     PGresult *r;
@@ -134,8 +127,7 @@ pair_room_publish_presence(struct pair_call *c, const char *room_id)
 
 /* Fills the parts of a view that come from committed state. */
 static enum pair_err
-load_view(struct pair_call *c, const char *room_id, const char *token, struct pair_room_view *v)
-{
+load_view(struct pair_call *c, const char *room_id, const char *token, struct pair_room_view *v) {
     struct pair_document doc;
     enum pair_err e = pair_doc_read(c, room_id, -1, &doc);
     if (e != PAIR_OK)
@@ -157,10 +149,8 @@ load_view(struct pair_call *c, const char *room_id, const char *token, struct pa
 
 /* A fresh room id: 10 characters of [A-Za-z0-9]. */
 static enum pair_err
-new_room_id(struct pair_call *c, const char **out)
-{
-    static const char alphabet[] =
-        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+new_room_id(struct pair_call *c, const char **out) {
+    static const char alphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
     unsigned char raw[10];
     if (getrandom(raw, sizeof(raw), 0) != (ssize_t)sizeof(raw))
         return pair_fail(c, PAIR_E_INTERNAL, "no randomness available");
@@ -175,8 +165,7 @@ new_room_id(struct pair_call *c, const char **out)
 
 enum pair_err
 pair_room_create(struct pair_call *c, const char *room_id, const char *username, int limit,
-                 struct pair_room_view *out)
-{
+                 struct pair_room_view *out) {
     bool generated = room_id == NULL;
     enum pair_err e;
     const char *token = NULL;
@@ -212,8 +201,7 @@ pair_room_create(struct pair_call *c, const char *room_id, const char *username,
  */
 static enum pair_err
 join_locked(struct pair_call *c, const char *room_id, const char *username, const char *token,
-            const char **out_token)
-{
+            const char **out_token) {
     PGresult *room, *r;
     const char *p[] = {room_id};
     enum pair_err e = pair_db_exec(c, STMT_ROOM_LOCK, 1, p, &room);
@@ -265,8 +253,7 @@ join_locked(struct pair_call *c, const char *room_id, const char *username, cons
 
 enum pair_err
 pair_room_join(struct pair_call *c, const char *room_id, const char *username, const char *token,
-               struct pair_room_view *out)
-{
+               struct pair_room_view *out) {
     enum pair_err e = pair_db_begin(c);
     if (e != PAIR_OK)
         return e;
@@ -286,8 +273,7 @@ pair_room_join(struct pair_call *c, const char *room_id, const char *username, c
 }
 
 enum pair_err
-pair_room_set_limit(struct pair_call *c, const struct pair_member *m, int new_limit)
-{
+pair_room_set_limit(struct pair_call *c, const struct pair_member *m, int new_limit) {
     if (!m->owner)
         return pair_fail(c, PAIR_E_FORBIDDEN, "Only the room's owner can change the limit");
     enum pair_err e = pair_db_begin(c);
@@ -326,8 +312,7 @@ fail:
 }
 
 enum pair_err
-pair_room_leave(struct pair_call *c, const struct pair_member *m)
-{
+pair_room_leave(struct pair_call *c, const struct pair_member *m) {
     enum pair_err e = pair_db_begin(c);
     if (e != PAIR_OK)
         return e;
@@ -345,8 +330,7 @@ pair_room_leave(struct pair_call *c, const struct pair_member *m)
 }
 
 enum pair_err
-pair_room_ws_open(struct pair_call *c, const struct pair_member *m, const char *ws_key)
-{
+pair_room_ws_open(struct pair_call *c, const struct pair_member *m, const char *ws_key) {
     const char *p[] = {ws_key, itoa_arena(c, m->id)};
     enum pair_err e = pair_db_exec(c, STMT_WS_OPEN, 2, p, NULL);
     if (e == PAIR_OK)
@@ -355,8 +339,7 @@ pair_room_ws_open(struct pair_call *c, const struct pair_member *m, const char *
 }
 
 enum pair_err
-pair_room_ws_close(struct pair_call *c, const char *ws_key, bool *changed)
-{
+pair_room_ws_close(struct pair_call *c, const char *ws_key, bool *changed) {
     PGresult *r;
     const char *p[] = {ws_key};
     enum pair_err e = pair_db_exec(c, STMT_WS_CLOSE, 1, p, &r);

@@ -39,8 +39,7 @@ enum pair_err pair_room_join(struct pair_call *c, const char *room_id, const cha
                              const char *token, struct pair_room_view *out);
 
 /* Raises the limit; only the owner may, and only upwards (to at most 20). */
-enum pair_err pair_room_set_limit(struct pair_call *c, const struct pair_member *m,
-                                  int new_limit);
+enum pair_err pair_room_set_limit(struct pair_call *c, const struct pair_member *m, int new_limit);
 
 /* Takes m offline at once and revokes every token of theirs. */
 enum pair_err pair_room_leave(struct pair_call *c, const struct pair_member *m);

@@ -19,17 +19,17 @@
 #define PAIR_PATH_ARGS 2
 
 struct pair_req {
-    struct pair_call call;    /* what domain functions get */
+    struct pair_call call; /* what domain functions get */
     FCGX_Request *fcgx;
     const char *method;
-    const char *path;         /* raw path, without the query string */
-    const char *query;        /* raw query string, "" when none */
-    struct pair_input input;  /* parsed query (and body, once read) */
+    const char *path;        /* raw path, without the query string */
+    const char *query;       /* raw query string, "" when none */
+    struct pair_input input; /* parsed query (and body, once read) */
     struct pair_str body;
     const char *args[PAIR_PATH_ARGS]; /* the path segments matched by '*' */
-    const char *allow;        /* for 405: the methods the path has */
+    const char *allow;                /* for 405: the methods the path has */
     bool responded;
-    bool finished;            /* the FastCGI request is already closed */
+    bool finished; /* the FastCGI request is already closed */
 };
 
 typedef enum pair_err (*pair_handler)(struct pair_req *r);

@@ -41,8 +41,7 @@ enum pair_err pair_check_username(struct pair_call *c, struct pair_str in, const
 
 /* A room limit: a decimal integer 1-20 with nothing around it. `what` names
  * the field in the detail. */
-enum pair_err pair_check_limit(struct pair_call *c, const char *what, struct pair_str in,
-                               int *out);
+enum pair_err pair_check_limit(struct pair_call *c, const char *what, struct pair_str in, int *out);
 
 /* A version or other count: a decimal integer 0..2^53 with nothing around
  * it. `what` names the field in the detail. */
