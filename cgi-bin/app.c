@@ -36,6 +36,7 @@ static const struct pair_route hooks[HOOK__MAX] = {
 };
 
 int
-main(void) {
+main(void)
+{
     return pair_serve(routes, ROUTE__MAX, hooks, HOOK__MAX);
 }

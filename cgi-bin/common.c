@@ -7,7 +7,8 @@
 #include "handlers.h"
 
 enum pair_err
-pair_path_room(struct pair_req *r, const char **room_id) {
+pair_path_room(struct pair_req *r, const char **room_id)
+{
     struct pair_str id = {r->args[0], strlen(r->args[0])};
     if (pair_check_room_id(&r->call, id, room_id) != PAIR_OK)
         return pair_fail(&r->call, PAIR_E_NOT_FOUND, "Room not found");
@@ -15,7 +16,8 @@ pair_path_room(struct pair_req *r, const char **room_id) {
 }
 
 enum pair_err
-pair_path_member(struct pair_req *r, const char **room_id, struct pair_member *m) {
+pair_path_member(struct pair_req *r, const char **room_id, struct pair_member *m)
+{
     enum pair_err e = pair_path_room(r, room_id);
     if (e != PAIR_OK)
         return e;

@@ -7,7 +7,8 @@
 
 /* Authorizes the request and reads the document at ?version= (or current). */
 static enum pair_err
-read_document(struct pair_req *r, const char **room_id, struct pair_document *doc) {
+read_document(struct pair_req *r, const char **room_id, struct pair_document *doc)
+{
     struct pair_member m;
     bool found;
     struct pair_str raw;
@@ -23,7 +24,8 @@ read_document(struct pair_req *r, const char **room_id, struct pair_document *do
 }
 
 enum pair_err
-h_document(struct pair_req *r) {
+h_document(struct pair_req *r)
+{
     const char *room_id;
     struct pair_document doc;
     enum pair_err e = read_document(r, &room_id, &doc);
@@ -44,7 +46,8 @@ h_document(struct pair_req *r) {
 }
 
 enum pair_err
-h_code(struct pair_req *r) {
+h_code(struct pair_req *r)
+{
     const char *room_id;
     struct pair_document doc;
     enum pair_err e = read_document(r, &room_id, &doc);

@@ -6,7 +6,8 @@
 #include "handlers.h"
 
 enum pair_err
-h_healthz(struct pair_req *r) {
+h_healthz(struct pair_req *r)
+{
     enum pair_err e = pair_db_exec(&r->call, STMT_PING, 0, NULL, NULL);
     if (e != PAIR_OK)
         return pair_fail(&r->call, PAIR_E_DB, "PostgreSQL is unreachable");

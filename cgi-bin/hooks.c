@@ -12,7 +12,8 @@
 
 /* Parses the original URI into the room and the token's member. */
 static enum pair_err
-original_member(struct pair_req *r, const char **room_id, struct pair_member *m) {
+original_member(struct pair_req *r, const char **room_id, struct pair_member *m)
+{
     struct pair_call *c = &r->call;
     const char *uri = pair_req_param(r, "PAIR_ORIGINAL_URI");
     if (uri == NULL || strncmp(uri, "/ws/", 4) != 0)
@@ -33,7 +34,8 @@ original_member(struct pair_req *r, const char **room_id, struct pair_member *m)
 }
 
 enum pair_err
-h_hook_auth(struct pair_req *r) {
+h_hook_auth(struct pair_req *r)
+{
     const char *room_id;
     struct pair_member m;
     enum pair_err e = original_member(r, &room_id, &m);
@@ -43,7 +45,8 @@ h_hook_auth(struct pair_req *r) {
 }
 
 enum pair_err
-h_hook_subscribe(struct pair_req *r) {
+h_hook_subscribe(struct pair_req *r)
+{
     const char *room_id;
     struct pair_member m;
     const char *key = pair_req_param(r, "PAIR_WS_KEY");
@@ -63,7 +66,8 @@ h_hook_subscribe(struct pair_req *r) {
 }
 
 enum pair_err
-h_hook_unsubscribe(struct pair_req *r) {
+h_hook_unsubscribe(struct pair_req *r)
+{
     const char *key = pair_req_param(r, "PAIR_WS_KEY");
     const char *uri = pair_req_param(r, "PAIR_ORIGINAL_URI");
     const char *room_id;

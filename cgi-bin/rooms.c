@@ -10,7 +10,8 @@
 
 /* {roomId, limit, users, token, version, code, language} */
 static enum pair_err
-reply_view(struct pair_req *r, int status, const struct pair_room_view *v) {
+reply_view(struct pair_req *r, int status, const struct pair_room_view *v)
+{
     json_object *o = pair_json_object(&r->call);
     if (o == NULL)
         return PAIR_E_NOMEM;
@@ -25,7 +26,8 @@ reply_view(struct pair_req *r, int status, const struct pair_room_view *v) {
 }
 
 enum pair_err
-h_room_create(struct pair_req *r) {
+h_room_create(struct pair_req *r)
+{
     struct pair_call *c = &r->call;
     struct pair_str raw;
     bool found;
@@ -50,7 +52,8 @@ h_room_create(struct pair_req *r) {
 }
 
 enum pair_err
-h_room_join(struct pair_req *r) {
+h_room_join(struct pair_req *r)
+{
     struct pair_call *c = &r->call;
     const char *room_id, *username;
     struct pair_str raw;
@@ -67,7 +70,8 @@ h_room_join(struct pair_req *r) {
 }
 
 enum pair_err
-h_room_limit(struct pair_req *r) {
+h_room_limit(struct pair_req *r)
+{
     struct pair_call *c = &r->call;
     const char *room_id;
     struct pair_member m;
@@ -90,7 +94,8 @@ h_room_limit(struct pair_req *r) {
 }
 
 enum pair_err
-h_room_leave(struct pair_req *r) {
+h_room_leave(struct pair_req *r)
+{
     const char *room_id;
     struct pair_member m;
     enum pair_err e = pair_path_member(r, &room_id, &m);

@@ -8,7 +8,8 @@
 #include "handlers.h"
 
 enum pair_err
-h_save(struct pair_req *r) {
+h_save(struct pair_req *r)
+{
     struct pair_call *c = &r->call;
     struct pair_str raw, code, name;
     const char *room_id, *username;

@@ -32,7 +32,8 @@ struct pair_arena {
 };
 
 struct pair_arena *
-pair_arena_new(void) {
+pair_arena_new(void)
+{
     struct pair_arena *a = calloc(1, sizeof(*a));
     if (a == NULL)
         return NULL;
@@ -49,7 +50,8 @@ pair_arena_new(void) {
 }
 
 void
-pair_arena_clear(struct pair_arena *a) {
+pair_arena_clear(struct pair_arena *a)
+{
     while (a->cleanups != NULL) {
         struct cleanup *c = a->cleanups;
         a->cleanups = c->next;
@@ -68,7 +70,8 @@ pair_arena_clear(struct pair_arena *a) {
 }
 
 void
-pair_arena_free(struct pair_arena *a) {
+pair_arena_free(struct pair_arena *a)
+{
     if (a == NULL)
         return;
     pair_arena_clear(a);
@@ -77,7 +80,8 @@ pair_arena_free(struct pair_arena *a) {
 }
 
 void *
-pair_alloc(struct pair_arena *a, size_t n) {
+pair_alloc(struct pair_arena *a, size_t n)
+{
     size_t need = (n + PAIR_ALIGN - 1) & ~(size_t)(PAIR_ALIGN - 1);
     if (need < n)
         return NULL;
@@ -102,7 +106,8 @@ pair_alloc(struct pair_arena *a, size_t n) {
 }
 
 char *
-pair_strndup(struct pair_arena *a, const char *s, size_t len) {
+pair_strndup(struct pair_arena *a, const char *s, size_t len)
+{
     if (len == SIZE_MAX)
         return NULL;
     char *p = pair_alloc(a, len + 1);
@@ -115,7 +120,8 @@ pair_strndup(struct pair_arena *a, const char *s, size_t len) {
 }
 
 char *
-pair_sprintf(struct pair_arena *a, const char *fmt, ...) {
+pair_sprintf(struct pair_arena *a, const char *fmt, ...)
+{
     va_list ap;
     va_start(ap, fmt);
     int n = vsnprintf(NULL, 0, fmt, ap);
@@ -132,7 +138,8 @@ pair_sprintf(struct pair_arena *a, const char *fmt, ...) {
 }
 
 int
-pair_arena_cleanup(struct pair_arena *a, pair_cleanup_fn fn, void *p) {
+pair_arena_cleanup(struct pair_arena *a, pair_cleanup_fn fn, void *p)
+{
     struct cleanup *c = pair_alloc(a, sizeof(*c));
     if (c == NULL) {
         fn(p);
@@ -146,6 +153,7 @@ pair_arena_cleanup(struct pair_arena *a, pair_cleanup_fn fn, void *p) {
 }
 
 size_t
-pair_arena_used(const struct pair_arena *a) {
+pair_arena_used(const struct pair_arena *a)
+{
     return a->used;
 }

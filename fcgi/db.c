@@ -99,7 +99,8 @@ struct pair_db {
 };
 
 struct pair_db *
-pair_db_new(const char *conninfo) {
+pair_db_new(const char *conninfo)
+{
     struct pair_db *db = calloc(1, sizeof(*db));
     if (db == NULL)
         return NULL;
@@ -112,7 +113,8 @@ pair_db_new(const char *conninfo) {
 }
 
 void
-pair_db_free(struct pair_db *db) {
+pair_db_free(struct pair_db *db)
+{
     if (db == NULL)
         return;
     if (db->conn != NULL)
@@ -123,7 +125,8 @@ pair_db_free(struct pair_db *db) {
 
 /* Drops a connection that failed, so the next call starts afresh. */
 static void
-drop(struct pair_db *db) {
+drop(struct pair_db *db)
+{
     if (db->conn != NULL)
         PQfinish(db->conn);
     db->conn = NULL;
@@ -132,7 +135,8 @@ drop(struct pair_db *db) {
 
 /* Connects and prepares every statement, unless already connected. */
 static enum pair_err
-ready(struct pair_call *c, struct pair_db *db) {
+ready(struct pair_call *c, struct pair_db *db)
+{
     if (db->conn != NULL && PQstatus(db->conn) == CONNECTION_OK)
         return PAIR_OK;
     drop(db);
@@ -161,13 +165,15 @@ ready(struct pair_call *c, struct pair_db *db) {
 }
 
 static void
-clear_result(void *p) {
+clear_result(void *p)
+{
     PQclear(p);
 }
 
 /* Classifies a failed result, logs what is unexpected, owns nothing. */
 static enum pair_err
-classify(struct pair_call *c, struct pair_db *db, PGresult *r, const char *what) {
+classify(struct pair_call *c, struct pair_db *db, PGresult *r, const char *what)
+{
     if (r == NULL || PQstatus(db->conn) != CONNECTION_OK) {
         pair_log(c, "db: %s: connection lost: %s", what, PQerrorMessage(db->conn));
         drop(db);
@@ -189,7 +195,8 @@ classify(struct pair_call *c, struct pair_db *db, PGresult *r, const char *what)
 
 enum pair_err
 pair_db_exec(struct pair_call *c, enum pair_stmt s, int n, const char *const *params,
-             PGresult **res) {
+             PGresult **res)
+{
     struct pair_db *db = c->worker->db;
     bool retried = false;
 again:
@@ -226,7 +233,8 @@ again:
 
 /* Runs a fixed transaction-control command (no parameters, nothing spliced). */
 static enum pair_err
-control(struct pair_call *c, const char *sql) {
+control(struct pair_call *c, const char *sql)
+{
     struct pair_db *db = c->worker->db;
     if (db->conn == NULL)
         return PAIR_E_DB;
@@ -239,7 +247,8 @@ control(struct pair_call *c, const char *sql) {
 }
 
 enum pair_err
-pair_db_begin(struct pair_call *c) {
+pair_db_begin(struct pair_call *c)
+{
     struct pair_db *db = c->worker->db;
     enum pair_err e = ready(c, db);
     if (e != PAIR_OK)
@@ -254,7 +263,8 @@ pair_db_begin(struct pair_call *c) {
 }
 
 enum pair_err
-pair_db_commit(struct pair_call *c) {
+pair_db_commit(struct pair_call *c)
+{
     struct pair_db *db = c->worker->db;
     enum pair_err e = control(c, "COMMIT");
     db->in_tx = false;
@@ -264,7 +274,8 @@ pair_db_commit(struct pair_call *c) {
 }
 
 void
-pair_db_rollback(struct pair_call *c) {
+pair_db_rollback(struct pair_call *c)
+{
     struct pair_db *db = c->worker->db;
     if (!db->in_tx)
         return;
@@ -274,7 +285,8 @@ pair_db_rollback(struct pair_call *c) {
 }
 
 void
-pair_db_end_request(struct pair_db *db) {
+pair_db_end_request(struct pair_db *db)
+{
     if (!db->in_tx)
         return;
     struct pair_call c = {0};
@@ -285,14 +297,16 @@ pair_db_end_request(struct pair_db *db) {
 }
 
 const char *
-pair_db_get(PGresult *res, int r, int f) {
+pair_db_get(PGresult *res, int r, int f)
+{
     if (r >= PQntuples(res) || f >= PQnfields(res) || PQgetisnull(res, r, f))
         return NULL;
     return PQgetvalue(res, r, f);
 }
 
 bool
-pair_db_bool(PGresult *res, int r, int f) {
+pair_db_bool(PGresult *res, int r, int f)
+{
     const char *v = pair_db_get(res, r, f);
     return v != NULL && v[0] == 't';
 }

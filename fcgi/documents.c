@@ -18,7 +18,8 @@
 
 enum pair_err
 pair_doc_read(struct pair_call *c, const char *room_id, long long version,
-              struct pair_document *out) {
+              struct pair_document *out)
+{
     PGresult *room, *snap, *last;
     const char *p[] = {room_id};
     enum pair_err e = pair_db_exec(c, STMT_ROOM_GET, 1, p, &room);
@@ -60,7 +61,8 @@ pair_doc_read(struct pair_call *c, const char *room_id, long long version,
 /* Publishes what a save did; the database already holds it. */
 static void
 publish_save(struct pair_call *c, const struct pair_member *m, long long before,
-             json_object *changes, const char *update_at, long long version, const char *saved_at) {
+             json_object *changes, const char *update_at, long long version, const char *saved_at)
+{
     if (changes != NULL) {
         json_object *u = pair_json_object(c);
         if (u == NULL)
@@ -88,7 +90,8 @@ publish_save(struct pair_call *c, const struct pair_member *m, long long before,
 static enum pair_err
 save_locked(struct pair_call *c, const struct pair_member *m, struct pair_str code,
             long long *version, json_object **changes, const char **update_at,
-            const char **saved_at) {
+            const char **saved_at)
+{
     PGresult *r;
     const char *p[] = {m->room_id};
     enum pair_err e = pair_db_exec(c, STMT_ROOM_LOCK, 1, p, &r);
@@ -138,7 +141,8 @@ save_locked(struct pair_call *c, const struct pair_member *m, struct pair_str co
 
 enum pair_err
 pair_doc_save(struct pair_call *c, const struct pair_member *m, struct pair_str code,
-              long long *version) {
+              long long *version)
+{
     if (code.len > PAIR_DOC_MAX)
         return pair_fail(c, PAIR_E_TOO_LARGE, "code is larger than the %d-byte document limit",
                          PAIR_DOC_MAX);

@@ -30,21 +30,24 @@ static const struct {
 };
 
 const char *
-pair_strerror(enum pair_err e) {
+pair_strerror(enum pair_err e)
+{
     if ((unsigned)e >= PAIR_E__MAX)
         return errors[PAIR_E_INTERNAL].text;
     return errors[e].text;
 }
 
 int
-pair_err_status(enum pair_err e) {
+pair_err_status(enum pair_err e)
+{
     if ((unsigned)e >= PAIR_E__MAX)
         return 500;
     return errors[e].status;
 }
 
 enum pair_err
-pair_fail(struct pair_call *c, enum pair_err e, const char *fmt, ...) {
+pair_fail(struct pair_call *c, enum pair_err e, const char *fmt, ...)
+{
     char buf[512];
     va_list ap;
     va_start(ap, fmt);
@@ -57,7 +60,8 @@ pair_fail(struct pair_call *c, enum pair_err e, const char *fmt, ...) {
 }
 
 void
-pair_log(const struct pair_call *c, const char *fmt, ...) {
+pair_log(const struct pair_call *c, const char *fmt, ...)
+{
     char msg[1024];
     va_list ap;
     va_start(ap, fmt);

@@ -10,7 +10,8 @@
 #include "validate.h"
 
 static int
-hexval(char ch) {
+hexval(char ch)
+{
     if (ch >= '0' && ch <= '9')
         return ch - '0';
     if (ch >= 'a' && ch <= 'f')
@@ -22,7 +23,8 @@ hexval(char ch) {
 
 /* Decodes one component into the arena; false on a bad escape or non-UTF-8. */
 static bool
-decode(struct pair_call *c, const char *s, size_t len, struct pair_str *out) {
+decode(struct pair_call *c, const char *s, size_t len, struct pair_str *out)
+{
     char *buf = pair_alloc(c->arena, len + 1);
     if (buf == NULL)
         return false;
@@ -52,7 +54,8 @@ decode(struct pair_call *c, const char *s, size_t len, struct pair_str *out) {
 }
 
 enum pair_err
-pair_query_parse(struct pair_call *c, const char *qs, size_t len, struct pair_kv **out, size_t *n) {
+pair_query_parse(struct pair_call *c, const char *qs, size_t len, struct pair_kv **out, size_t *n)
+{
     size_t count = 0;
     for (size_t i = 0; i < len; i++)
         count += qs[i] == '&';
@@ -85,7 +88,8 @@ pair_query_parse(struct pair_call *c, const char *qs, size_t len, struct pair_kv
 }
 
 const struct pair_str *
-pair_query_get(const struct pair_kv *kv, size_t n, const char *key) {
+pair_query_get(const struct pair_kv *kv, size_t n, const char *key)
+{
     size_t klen = strlen(key);
     for (size_t i = 0; i < n; i++)
         if (kv[i].key.len == klen && memcmp(kv[i].key.ptr, key, klen) == 0)
@@ -95,7 +99,8 @@ pair_query_get(const struct pair_kv *kv, size_t n, const char *key) {
 
 /* Reads four hex digits at p (which has at least 4 bytes); -1 if not hex. */
 static long
-hex4(const char *p) {
+hex4(const char *p)
+{
     long v = 0;
     for (int i = 0; i < 4; i++) {
         int h = hexval(p[i]);
@@ -112,7 +117,8 @@ hex4(const char *p) {
  * that no browser can hold must be refused, not altered.
  */
 static bool
-surrogates_paired(const char *s, size_t len) {
+surrogates_paired(const char *s, size_t len)
+{
     for (size_t i = 0; i + 1 < len; i++) {
         if (s[i] != '\\')
             continue;
@@ -135,12 +141,14 @@ surrogates_paired(const char *s, size_t len) {
 }
 
 static void
-json_put(void *p) {
+json_put(void *p)
+{
     json_object_put(p);
 }
 
 enum pair_err
-pair_json_parse(struct pair_call *c, struct pair_str body, json_object **out) {
+pair_json_parse(struct pair_call *c, struct pair_str body, json_object **out)
+{
     if (!pair_utf8_valid(body.ptr, body.len))
         return pair_fail(c, PAIR_E_JSON, "request body is not valid UTF-8");
     if (body.len > INT32_MAX)
@@ -173,7 +181,8 @@ pair_json_parse(struct pair_call *c, struct pair_str body, json_object **out) {
 
 enum pair_err
 pair_input_get(struct pair_call *c, const struct pair_input *in, const char *key,
-               enum pair_kind kind, struct pair_str *out, bool *found) {
+               enum pair_kind kind, struct pair_str *out, bool *found)
+{
     json_object *v;
     *found = false;
     if (in->body != NULL && json_object_object_get_ex(in->body, key, &v)) {
@@ -212,7 +221,8 @@ pair_input_get(struct pair_call *c, const struct pair_input *in, const char *key
 
 enum pair_err
 pair_input_need(struct pair_call *c, const struct pair_input *in, const char *key,
-                enum pair_kind kind, struct pair_str *out) {
+                enum pair_kind kind, struct pair_str *out)
+{
     bool found;
     enum pair_err e = pair_input_get(c, in, key, kind, out, &found);
     if (e == PAIR_OK && !found)
@@ -221,7 +231,8 @@ pair_input_need(struct pair_call *c, const struct pair_input *in, const char *ke
 }
 
 struct pair_str
-pair_json_text(struct pair_call *c, json_object *obj) {
+pair_json_text(struct pair_call *c, json_object *obj)
+{
     size_t len = 0;
     const char *s = json_object_to_json_string_length(
         obj, JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE, &len);
@@ -234,13 +245,15 @@ pair_json_text(struct pair_call *c, json_object *obj) {
 }
 
 json_object *
-pair_json_own(struct pair_call *c, json_object *o) {
+pair_json_own(struct pair_call *c, json_object *o)
+{
     if (o == NULL || pair_arena_cleanup(c->arena, json_put, o) != 0)
         return NULL;
     return o;
 }
 
 json_object *
-pair_json_object(struct pair_call *c) {
+pair_json_object(struct pair_call *c)
+{
     return pair_json_own(c, json_object_new_object());
 }

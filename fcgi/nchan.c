@@ -29,7 +29,8 @@ struct pair_nchan {
 };
 
 struct pair_nchan *
-pair_nchan_new(const char *path) {
+pair_nchan_new(const char *path)
+{
     struct pair_nchan *n = calloc(1, sizeof(*n));
     if (n == NULL)
         return NULL;
@@ -43,14 +44,16 @@ pair_nchan_new(const char *path) {
 }
 
 static void
-disconnect(struct pair_nchan *n) {
+disconnect(struct pair_nchan *n)
+{
     if (n->fd >= 0)
         close(n->fd);
     n->fd = -1;
 }
 
 void
-pair_nchan_free(struct pair_nchan *n) {
+pair_nchan_free(struct pair_nchan *n)
+{
     if (n == NULL)
         return;
     disconnect(n);
@@ -59,7 +62,8 @@ pair_nchan_free(struct pair_nchan *n) {
 }
 
 static int
-connect_unix(const char *path) {
+connect_unix(const char *path)
+{
     struct sockaddr_un sa = {.sun_family = AF_UNIX};
     if (strlen(path) >= sizeof(sa.sun_path))
         return -1;
@@ -78,7 +82,8 @@ connect_unix(const char *path) {
 }
 
 static bool
-write_all(int fd, const char *p, size_t len) {
+write_all(int fd, const char *p, size_t len)
+{
     while (len > 0) {
         ssize_t w = send(fd, p, len, MSG_NOSIGNAL);
         if (w < 0 && errno == EINTR)
@@ -97,7 +102,8 @@ write_all(int fd, const char *p, size_t len) {
  * retry), or -1 on any other failure.
  */
 static int
-roundtrip(struct pair_nchan *n, const char *head, size_t hlen, struct pair_str body) {
+roundtrip(struct pair_nchan *n, const char *head, size_t hlen, struct pair_str body)
+{
     if (!write_all(n->fd, head, hlen) || !write_all(n->fd, body.ptr, body.len))
         return 0;
     char buf[NCHAN_HEAD_MAX];
@@ -140,7 +146,8 @@ roundtrip(struct pair_nchan *n, const char *head, size_t hlen, struct pair_str b
 /* One request with a retry on a reused connection that went away. */
 static enum pair_err
 request(struct pair_call *c, const char *method, const char *room, struct pair_str body,
-        int *status) {
+        int *status)
+{
     struct pair_nchan *n = c->worker->nchan;
     char head[512];
     int hlen = snprintf(head, sizeof(head),
@@ -169,7 +176,8 @@ request(struct pair_call *c, const char *method, const char *room, struct pair_s
 }
 
 enum pair_err
-pair_nchan_publish(struct pair_call *c, const char *room, struct pair_str msg) {
+pair_nchan_publish(struct pair_call *c, const char *room, struct pair_str msg)
+{
     int status = 0;
     enum pair_err e = request(c, "POST", room, msg, &status);
     if (e != PAIR_OK)
@@ -182,7 +190,8 @@ pair_nchan_publish(struct pair_call *c, const char *room, struct pair_str msg) {
 }
 
 enum pair_err
-pair_nchan_ping(struct pair_call *c) {
+pair_nchan_ping(struct pair_call *c)
+{
     int status = 0;
     struct pair_str none = {"", 0};
     enum pair_err e = request(c, "GET", "_healthz", none, &status);

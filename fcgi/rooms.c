@@ -27,44 +27,44 @@ static const char *const palette[] = {
 #define NPALETTE (sizeof(palette) / sizeof(palette[0]))
 
 static const char *
-itoa_arena(struct pair_call *c, long long v) {
+itoa_arena(struct pair_call *c, long long v)
+{
     return pair_sprintf(c->arena, "%lld", v);
 }
 
-/* The first palette colour no online member of the room wears. */
+/* The colours of the room's online members: one row per online member. */
 static enum pair_err
-pick_color(struct pair_call *c, const char *room_id, const char **out) {
-    PGresult *r;
+online_colors(struct pair_call *c, const char *room_id, PGresult **r)
+{
     const char *p[] = {room_id};
-    enum pair_err e = pair_db_exec(c, STMT_ONLINE_COLORS, 1, p, &r);
-    if (e != PAIR_OK)
-        return e;
-    int n = PQntuples(r);
+    return pair_db_exec(c, STMT_ONLINE_COLORS, 1, p, r);
+}
+
+/* The first palette colour that none of `worn` (from online_colors) is. */
+static const char *
+pick_color(PGresult *worn)
+{
+    int n = PQntuples(worn);
     for (size_t i = 0; i < NPALETTE; i++) {
         bool used = false;
         for (int k = 0; k < n && !used; k++)
-            used = strcmp(pair_db_get(r, k, 0), palette[i]) == 0;
-        if (!used) {
-            *out = palette[i];
-            return PAIR_OK;
-        }
+            used = strcmp(pair_db_get(worn, k, 0), palette[i]) == 0;
+        if (!used)
+            return palette[i];
     }
-    *out = palette[(size_t)n % NPALETTE];
-    return PAIR_OK;
+    return palette[(size_t)n % NPALETTE];
 }
 
 /* Adds a member and a session for them; the caller holds the transaction. */
 static enum pair_err
 add_member(struct pair_call *c, const char *room_id, const char *username, const char *role,
-           const char **token) {
-    const char *color;
-    enum pair_err e = pick_color(c, room_id, &color);
-    if (e != PAIR_OK)
-        return e;
+           const char *color, const char **token)
+{
     const char *hold = itoa_arena(c, c->worker->cfg->seat_hold_seconds);
     const char *p[] = {room_id, username, role, color, hold};
     PGresult *r;
-    if ((e = pair_db_exec(c, STMT_MEMBER_INSERT, 5, p, &r)) != PAIR_OK)
+    enum pair_err e = pair_db_exec(c, STMT_MEMBER_INSERT, 5, p, &r);
+    if (e != PAIR_OK)
         return e;
     long long id = strtoll(pair_db_get(r, 0, 0), NULL, 10);
     if ((e = pair_token_new(c, token)) != PAIR_OK)
@@ -73,7 +73,8 @@ add_member(struct pair_call *c, const char *room_id, const char *username, const
 }
 
 enum pair_err
-pair_room_users(struct pair_call *c, const char *room_id, json_object **users, int *online) {
+pair_room_users(struct pair_call *c, const char *room_id, json_object **users, int *online)
+{
     PGresult *r;
     const char *p[] = {room_id};
     enum pair_err e = pair_db_exec(c, STMT_USERS, 1, p, &r);
@@ -97,15 +98,32 @@ pair_room_users(struct pair_call *c, const char *room_id, json_object **users, i
 }
 
 enum pair_err
-pair_room_publish(struct pair_call *c, const char *room_id, json_object *msg) {
+pair_room_publish(struct pair_call *c, const char *room_id, json_object *msg)
+{
     struct pair_str text = pair_json_text(c, msg);
     if (text.ptr == NULL)
         return PAIR_E_NOMEM;
     return pair_nchan_publish(c, room_id, text);
 }
 
+/* Publishes a presence message made of what the caller already read. */
+static void
+publish_presence(struct pair_call *c, const char *room_id, json_object *users, int online,
+                 int limit)
+{
+    json_object *msg = pair_json_object(c);
+    if (msg == NULL)
+        return;
+    json_object_object_add(msg, "type", json_object_new_string("presence"));
+    json_object_object_add(msg, "users", json_object_get(users));
+    json_object_object_add(msg, "limit", json_object_new_int(limit));
+    json_object_object_add(msg, "online", json_object_new_int(online));
+    pair_room_publish(c, room_id, msg);
+}
+
 void
-pair_room_publish_presence(struct pair_call *c, const char *room_id) {
+pair_room_publish_presence(struct pair_call *c, const char *room_id)
+{
     json_object *users;
     int online;
     PGresult *r;
@@ -115,19 +133,13 @@ pair_room_publish_presence(struct pair_call *c, const char *room_id) {
         pair_log(c, "presence of %s not published: database unavailable", room_id);
         return;
     }
-    json_object *msg = pair_json_object(c);
-    if (msg == NULL)
-        return;
-    json_object_object_add(msg, "type", json_object_new_string("presence"));
-    json_object_object_add(msg, "users", json_object_get(users));
-    json_object_object_add(msg, "limit", json_object_new_int(atoi(pair_db_get(r, 0, 0))));
-    json_object_object_add(msg, "online", json_object_new_int(online));
-    pair_room_publish(c, room_id, msg);
+    publish_presence(c, room_id, users, online, atoi(pair_db_get(r, 0, 0)));
 }
 
 /* Fills the parts of a view that come from committed state. */
 static enum pair_err
-load_view(struct pair_call *c, const char *room_id, const char *token, struct pair_room_view *v) {
+load_view(struct pair_call *c, const char *room_id, const char *token, struct pair_room_view *v)
+{
     struct pair_document doc;
     enum pair_err e = pair_doc_read(c, room_id, -1, &doc);
     if (e != PAIR_OK)
@@ -149,7 +161,8 @@ load_view(struct pair_call *c, const char *room_id, const char *token, struct pa
 
 /* A fresh room id: 10 characters of [A-Za-z0-9]. */
 static enum pair_err
-new_room_id(struct pair_call *c, const char **out) {
+new_room_id(struct pair_call *c, const char **out)
+{
     static const char alphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
     unsigned char raw[10];
     if (getrandom(raw, sizeof(raw), 0) != (ssize_t)sizeof(raw))
@@ -165,7 +178,8 @@ new_room_id(struct pair_call *c, const char **out) {
 
 enum pair_err
 pair_room_create(struct pair_call *c, const char *room_id, const char *username, int limit,
-                 struct pair_room_view *out) {
+                 struct pair_room_view *out)
+{
     bool generated = room_id == NULL;
     enum pair_err e;
     const char *token = NULL;
@@ -178,7 +192,7 @@ pair_room_create(struct pair_call *c, const char *room_id, const char *username,
         const char *p[] = {room_id, itoa_arena(c, limit)};
         e = pair_db_exec(c, STMT_ROOM_INSERT, 2, p, NULL);
         if (e == PAIR_OK)
-            e = add_member(c, room_id, username, "owner", &token);
+            e = add_member(c, room_id, username, "owner", palette[0], &token);
         if (e == PAIR_OK)
             e = pair_db_commit(c);
         if (e == PAIR_OK)
@@ -201,7 +215,8 @@ pair_room_create(struct pair_call *c, const char *room_id, const char *username,
  */
 static enum pair_err
 join_locked(struct pair_call *c, const char *room_id, const char *username, const char *token,
-            const char **out_token) {
+            const char **out_token)
+{
     PGresult *room, *r;
     const char *p[] = {room_id};
     enum pair_err e = pair_db_exec(c, STMT_ROOM_LOCK, 1, p, &room);
@@ -210,6 +225,11 @@ join_locked(struct pair_call *c, const char *room_id, const char *username, cons
     if (PQntuples(room) != 1)
         return pair_fail(c, PAIR_E_NOT_FOUND, "Room not found");
     int limit = atoi(pair_db_get(room, 0, 0));
+
+    PGresult *worn;
+    if ((e = online_colors(c, room_id, &worn)) != PAIR_OK)
+        return e;
+    bool full = PQntuples(worn) >= limit;
 
     /* A reconnect: the same person, holding their own token. */
     struct pair_member m;
@@ -220,14 +240,8 @@ join_locked(struct pair_call *c, const char *room_id, const char *username, cons
         if ((e = pair_db_exec(c, STMT_MEMBER_ONLINE, 2, q, &r)) != PAIR_OK)
             return e;
         if (pair_db_bool(r, 0, 1)) {
-            if (!pair_db_bool(r, 0, 0)) {
-                int n;
-                json_object *users;
-                if ((e = pair_room_users(c, room_id, &users, &n)) != PAIR_OK)
-                    return e;
-                if (n >= limit)
-                    return pair_fail(c, PAIR_E_FULL, "Room is full");
-            }
+            if (!pair_db_bool(r, 0, 0) && full)
+                return pair_fail(c, PAIR_E_FULL, "Room is full");
             const char *h[] = {id, itoa_arena(c, c->worker->cfg->seat_hold_seconds)};
             if ((e = pair_db_exec(c, STMT_MEMBER_HOLD, 2, h, NULL)) != PAIR_OK)
                 return e;
@@ -242,18 +256,15 @@ join_locked(struct pair_call *c, const char *room_id, const char *username, cons
         return e;
     if (PQntuples(r) > 0)
         return pair_fail(c, PAIR_E_CONFLICT, "Username already exists");
-    int online;
-    json_object *users;
-    if ((e = pair_room_users(c, room_id, &users, &online)) != PAIR_OK)
-        return e;
-    if (online >= limit)
+    if (full)
         return pair_fail(c, PAIR_E_FULL, "Room is full");
-    return add_member(c, room_id, username, "editor", out_token);
+    return add_member(c, room_id, username, "editor", pick_color(worn), out_token);
 }
 
 enum pair_err
 pair_room_join(struct pair_call *c, const char *room_id, const char *username, const char *token,
-               struct pair_room_view *out) {
+               struct pair_room_view *out)
+{
     enum pair_err e = pair_db_begin(c);
     if (e != PAIR_OK)
         return e;
@@ -268,12 +279,13 @@ pair_room_join(struct pair_call *c, const char *room_id, const char *username, c
     pair_log(c, "%s joined room %s", username, room_id);
     if ((e = load_view(c, room_id, session, out)) != PAIR_OK)
         return e;
-    pair_room_publish_presence(c, room_id);
+    publish_presence(c, room_id, out->users, out->online, out->limit);
     return PAIR_OK;
 }
 
 enum pair_err
-pair_room_set_limit(struct pair_call *c, const struct pair_member *m, int new_limit) {
+pair_room_set_limit(struct pair_call *c, const struct pair_member *m, int new_limit)
+{
     if (!m->owner)
         return pair_fail(c, PAIR_E_FORBIDDEN, "Only the room's owner can change the limit");
     enum pair_err e = pair_db_begin(c);
@@ -312,7 +324,8 @@ fail:
 }
 
 enum pair_err
-pair_room_leave(struct pair_call *c, const struct pair_member *m) {
+pair_room_leave(struct pair_call *c, const struct pair_member *m)
+{
     enum pair_err e = pair_db_begin(c);
     if (e != PAIR_OK)
         return e;
@@ -330,7 +343,8 @@ pair_room_leave(struct pair_call *c, const struct pair_member *m) {
 }
 
 enum pair_err
-pair_room_ws_open(struct pair_call *c, const struct pair_member *m, const char *ws_key) {
+pair_room_ws_open(struct pair_call *c, const struct pair_member *m, const char *ws_key)
+{
     const char *p[] = {ws_key, itoa_arena(c, m->id)};
     enum pair_err e = pair_db_exec(c, STMT_WS_OPEN, 2, p, NULL);
     if (e == PAIR_OK)
@@ -339,7 +353,8 @@ pair_room_ws_open(struct pair_call *c, const struct pair_member *m, const char *
 }
 
 enum pair_err
-pair_room_ws_close(struct pair_call *c, const char *ws_key, bool *changed) {
+pair_room_ws_close(struct pair_call *c, const char *ws_key, bool *changed)
+{
     PGresult *r;
     const char *p[] = {ws_key};
     enum pair_err e = pair_db_exec(c, STMT_WS_CLOSE, 1, p, &r);

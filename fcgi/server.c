@@ -46,12 +46,14 @@ struct thread {
 /* ---------- requests ---------- */
 
 const char *
-pair_req_param(struct pair_req *r, const char *name) {
+pair_req_param(struct pair_req *r, const char *name)
+{
     return FCGX_GetParam(name, r->fcgx->envp);
 }
 
 const char *
-pair_req_token(struct pair_req *r) {
+pair_req_token(struct pair_req *r)
+{
     const char *auth = pair_req_param(r, "HTTP_AUTHORIZATION");
     if (auth != NULL && strncasecmp(auth, "Bearer ", 7) == 0) {
         auth += 7;
@@ -64,7 +66,8 @@ pair_req_token(struct pair_req *r) {
 }
 
 enum pair_err
-pair_req_json(struct pair_req *r, bool required) {
+pair_req_json(struct pair_req *r, bool required)
+{
     const char *cl = pair_req_param(r, "CONTENT_LENGTH");
     long long len = cl != NULL && *cl != '\0' ? strtoll(cl, NULL, 10) : 0;
     if (len < 0)
@@ -92,7 +95,8 @@ pair_req_json(struct pair_req *r, bool required) {
 
 /* Matches one pattern; captures go to r->args. */
 static bool
-match(struct pair_req *r, const char *pattern, const char *path) {
+match(struct pair_req *r, const char *pattern, const char *path)
+{
     int arg = 0;
     for (;;) {
         if (*pattern == '\0')
@@ -114,7 +118,8 @@ match(struct pair_req *r, const char *pattern, const char *path) {
 }
 
 int
-pair_route_match(struct pair_req *r, const struct pair_route *routes, size_t n) {
+pair_route_match(struct pair_req *r, const struct pair_route *routes, size_t n)
+{
     const char *allow = NULL;
     for (size_t i = 0; i < n; i++) {
         if (!match(r, routes[i].pattern, r->path))
@@ -131,7 +136,8 @@ pair_route_match(struct pair_req *r, const struct pair_route *routes, size_t n) 
 /* ---------- responses ---------- */
 
 static const char *
-reason(int status) {
+reason(int status)
+{
     switch (status) {
     case 200: return "OK";
     case 201: return "Created";
@@ -152,7 +158,8 @@ reason(int status) {
 /* Writes status line and headers; libfcgi's printf knows no %zu, so every
  * number is formatted here. */
 static void
-write_head(struct pair_req *r, int status, const char *content_type, size_t len, bool has_body) {
+write_head(struct pair_req *r, int status, const char *content_type, size_t len, bool has_body)
+{
     char head[512];
     int n = snprintf(head, sizeof(head),
                      "Status: %d %s\r\nX-Request-Id: %lu\r\n"
@@ -177,7 +184,8 @@ write_head(struct pair_req *r, int status, const char *content_type, size_t len,
 }
 
 enum pair_err
-pair_reply_text(struct pair_req *r, int status, const char *content_type, struct pair_str body) {
+pair_reply_text(struct pair_req *r, int status, const char *content_type, struct pair_str body)
+{
     write_head(r, status, content_type, body.len, true);
     if (body.len > 0)
         FCGX_PutStr(body.ptr, (int)body.len, r->fcgx->out);
@@ -185,7 +193,8 @@ pair_reply_text(struct pair_req *r, int status, const char *content_type, struct
 }
 
 enum pair_err
-pair_reply_json(struct pair_req *r, int status, json_object *body) {
+pair_reply_json(struct pair_req *r, int status, json_object *body)
+{
     struct pair_str text = pair_json_text(&r->call, body);
     if (text.ptr == NULL)
         return PAIR_E_NOMEM;
@@ -193,13 +202,15 @@ pair_reply_json(struct pair_req *r, int status, json_object *body) {
 }
 
 enum pair_err
-pair_reply_empty(struct pair_req *r, int status) {
+pair_reply_empty(struct pair_req *r, int status)
+{
     write_head(r, status, NULL, 0, false);
     return PAIR_OK;
 }
 
 void
-pair_reply_error(struct pair_req *r, enum pair_err e) {
+pair_reply_error(struct pair_req *r, enum pair_err e)
+{
     int status = pair_err_status(e);
     if (status == 304) {
         pair_reply_empty(r, 304);
@@ -223,7 +234,8 @@ pair_reply_error(struct pair_req *r, enum pair_err e) {
 }
 
 void
-pair_req_finish(struct pair_req *r) {
+pair_req_finish(struct pair_req *r)
+{
     if (!r->responded || r->finished)
         return;
     FCGX_Finish_r(r->fcgx);
@@ -233,7 +245,8 @@ pair_req_finish(struct pair_req *r) {
 /* ---------- the request cycle ---------- */
 
 static void
-handle(struct pair_req *r, const struct listener *l) {
+handle(struct pair_req *r, const struct listener *l)
+{
     r->method = pair_req_param(r, "REQUEST_METHOD");
     const char *uri = pair_req_param(r, "REQUEST_URI");
     if (r->method == NULL || uri == NULL) {
@@ -272,7 +285,8 @@ handle(struct pair_req *r, const struct listener *l) {
 }
 
 static void *
-worker_main(void *arg) {
+worker_main(void *arg)
+{
     struct thread *t = arg;
     struct pair_arena *arena = pair_arena_new();
     FCGX_Request fcgx;
@@ -303,7 +317,8 @@ worker_main(void *arg) {
 /* ---------- sockets and start-up ---------- */
 
 static int
-listen_unix(const char *path) {
+listen_unix(const char *path)
+{
     struct sockaddr_un sa = {.sun_family = AF_UNIX};
     if (strlen(path) >= sizeof(sa.sun_path)) {
         fprintf(stderr, "socket path too long: %s\n", path);
@@ -327,7 +342,8 @@ listen_unix(const char *path) {
 
 /* addr is "127.0.0.1:port"; SO_REUSEADDR lets a restarted app bind at once. */
 static int
-listen_tcp(const char *addr) {
+listen_tcp(const char *addr)
+{
     const char *colon = strrchr(addr, ':');
     if (colon == NULL)
         return -1;
@@ -354,14 +370,16 @@ listen_tcp(const char *addr) {
 }
 
 static const char *
-env_or(const char *name, const char *fallback) {
+env_or(const char *name, const char *fallback)
+{
     const char *v = getenv(name);
     return v != NULL && *v != '\0' ? v : fallback;
 }
 
 int
 pair_serve(const struct pair_route *routes, size_t nroutes, const struct pair_route *hooks,
-           size_t nhooks) {
+           size_t nhooks)
+{
     static struct pair_config cfg;
     cfg.database_url = env_or("DATABASE_URL", "postgresql:///pair");
     cfg.app_socket = env_or("PAIR_APP_SOCKET", "var/run/app.sock");

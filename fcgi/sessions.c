@@ -13,7 +13,8 @@
 static const char b64url[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 
 enum pair_err
-pair_token_new(struct pair_call *c, const char **out) {
+pair_token_new(struct pair_call *c, const char **out)
+{
     unsigned char raw[PAIR_TOKEN_BYTES];
     size_t got = 0;
     while (got < sizeof(raw)) {
@@ -40,7 +41,8 @@ pair_token_new(struct pair_call *c, const char **out) {
 }
 
 enum pair_err
-pair_session_insert(struct pair_call *c, const char *token, long long member_id) {
+pair_session_insert(struct pair_call *c, const char *token, long long member_id)
+{
     const char *id = pair_sprintf(c->arena, "%lld", member_id);
     if (id == NULL)
         return PAIR_E_NOMEM;
@@ -51,13 +53,15 @@ pair_session_insert(struct pair_call *c, const char *token, long long member_id)
 /* A token can only be one of ours if it has our shape; anything else is
  * refused without a query. */
 static bool
-token_shaped(const char *t) {
+token_shaped(const char *t)
+{
     size_t len = strlen(t);
     return len == PAIR_TOKEN_BYTES / 3 * 4 && strspn(t, b64url) == len;
 }
 
 enum pair_err
-pair_session_auth(struct pair_call *c, const char *token, struct pair_member *out) {
+pair_session_auth(struct pair_call *c, const char *token, struct pair_member *out)
+{
     if (token == NULL || *token == '\0')
         return pair_fail(c, PAIR_E_UNAUTHORIZED,
                          "A session token is required (Authorization: Bearer or ?token=)");
@@ -79,7 +83,8 @@ pair_session_auth(struct pair_call *c, const char *token, struct pair_member *ou
 
 enum pair_err
 pair_session_for_room(struct pair_call *c, const char *token, const char *room_id,
-                      struct pair_member *out) {
+                      struct pair_member *out)
+{
     enum pair_err e = pair_session_auth(c, token, out);
     if (e != PAIR_OK || strcmp(out->room_id, room_id) == 0)
         return e;

@@ -8,7 +8,8 @@
 #include "input.h"
 
 size_t
-pair_utf16_len(const char *str, size_t len) {
+pair_utf16_len(const char *str, size_t len)
+{
     const unsigned char *s = (const unsigned char *)str;
     size_t units = 0;
     for (size_t i = 0; i < len; i++) {
@@ -22,12 +23,14 @@ pair_utf16_len(const char *str, size_t len) {
 
 /* True when byte i of s starts a character (or is the end). */
 static int
-at_boundary(struct pair_str s, size_t i) {
+at_boundary(struct pair_str s, size_t i)
+{
     return i >= s.len || ((unsigned char)s.ptr[i] & 0xC0) != 0x80;
 }
 
 json_object *
-pair_text_diff(struct pair_call *c, struct pair_str from, struct pair_str to) {
+pair_text_diff(struct pair_call *c, struct pair_str from, struct pair_str to)
+{
     size_t max = from.len < to.len ? from.len : to.len;
     size_t pre = 0;
     while (pre < max && from.ptr[pre] == to.ptr[pre])

@@ -18,7 +18,8 @@ static const char *const pattern_src[PAT__MAX] = {
 static pcre2_code *patterns[PAT__MAX];
 
 int
-pair_validate_init(void) {
+pair_validate_init(void)
+{
     for (int i = 0; i < PAT__MAX; i++) {
         if (patterns[i] != NULL)
             continue;
@@ -35,7 +36,8 @@ pair_validate_init(void) {
 }
 
 void
-pair_validate_fini(void) {
+pair_validate_fini(void)
+{
     for (int i = 0; i < PAT__MAX; i++) {
         pcre2_code_free(patterns[i]);
         patterns[i] = NULL;
@@ -44,7 +46,8 @@ pair_validate_fini(void) {
 
 /* Matches s against pattern p; s must already be valid UTF-8. */
 static bool
-matches(enum pattern p, const char *s, size_t len) {
+matches(enum pattern p, const char *s, size_t len)
+{
     pcre2_match_data *md = pcre2_match_data_create_from_pattern(patterns[p], NULL);
     if (md == NULL)
         return false;
@@ -54,7 +57,8 @@ matches(enum pattern p, const char *s, size_t len) {
 }
 
 bool
-pair_utf8_valid(const char *str, size_t len) {
+pair_utf8_valid(const char *str, size_t len)
+{
     const unsigned char *s = (const unsigned char *)str;
     size_t i = 0;
     while (i < len) {
@@ -93,7 +97,8 @@ pair_utf8_valid(const char *str, size_t len) {
 }
 
 enum pair_err
-pair_check_room_id(struct pair_call *c, struct pair_str in, const char **out) {
+pair_check_room_id(struct pair_call *c, struct pair_str in, const char **out)
+{
     if (in.len == 0 || in.len > PAIR_ROOM_ID_MAX || !pair_utf8_valid(in.ptr, in.len) ||
         !matches(PAT_ROOM_ID, in.ptr, in.len))
         return pair_fail(c, PAIR_E_INVALID,
@@ -104,12 +109,14 @@ pair_check_room_id(struct pair_call *c, struct pair_str in, const char **out) {
 }
 
 static bool
-is_space(unsigned char ch) {
+is_space(unsigned char ch)
+{
     return ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r' || ch == '\f' || ch == '\v';
 }
 
 enum pair_err
-pair_check_username(struct pair_call *c, struct pair_str in, const char **out) {
+pair_check_username(struct pair_call *c, struct pair_str in, const char **out)
+{
     const char *p = in.ptr;
     size_t len = in.len;
     while (len > 0 && is_space((unsigned char)p[0])) {
@@ -130,7 +137,8 @@ pair_check_username(struct pair_call *c, struct pair_str in, const char **out) {
 
 /* Parses a plain non-negative decimal integer of at most 16 digits. */
 static bool
-parse_decimal(struct pair_str in, long long *out) {
+parse_decimal(struct pair_str in, long long *out)
+{
     if (in.len == 0 || in.len > 16)
         return false;
     long long v = 0;
@@ -144,7 +152,8 @@ parse_decimal(struct pair_str in, long long *out) {
 }
 
 enum pair_err
-pair_check_limit(struct pair_call *c, const char *what, struct pair_str in, int *out) {
+pair_check_limit(struct pair_call *c, const char *what, struct pair_str in, int *out)
+{
     long long v;
     if (!parse_decimal(in, &v) || v < PAIR_LIMIT_MIN || v > PAIR_LIMIT_MAX)
         return pair_fail(c, PAIR_E_INVALID, "%s must be an integer from %d to %d", what,
@@ -154,7 +163,8 @@ pair_check_limit(struct pair_call *c, const char *what, struct pair_str in, int 
 }
 
 enum pair_err
-pair_check_count(struct pair_call *c, const char *what, struct pair_str in, long long *out) {
+pair_check_count(struct pair_call *c, const char *what, struct pair_str in, long long *out)
+{
     long long v;
     if (!parse_decimal(in, &v) || v > (1LL << 53))
         return pair_fail(c, PAIR_E_INVALID, "%s must be a non-negative integer", what);
