@@ -28,6 +28,15 @@ static const struct {
     [STMT_ROOM_SET_LIMIT] = {"room_set_limit", 2, "UPDATE rooms SET user_limit = $2 WHERE id = $1"},
     [STMT_ROOM_BUMP] = {"room_bump", 3,
                         "UPDATE rooms SET version = $2, doc_length = $3 WHERE id = $1"},
+    /* Taking a name retires its previous holder, who is offline by then.
+     * (Two statements: a unique index is checked before a CTE's update of
+     * the same command is visible to it.) */
+    [STMT_MEMBER_RETIRE] = {"member_retire", 2,
+                            "WITH old AS (UPDATE members SET current = false, hold_until = NULL "
+                            " WHERE room_id = $1 AND username_key = lower($2) AND current "
+                            " RETURNING id) "
+                            "UPDATE sessions SET revoked_at = now() "
+                            "WHERE member_id IN (SELECT id FROM old) AND revoked_at IS NULL"},
     [STMT_MEMBER_INSERT] = {"member_insert", 5,
                             "INSERT INTO members (room_id, username, username_key, role, "
                             "color, hold_until) VALUES ($1, $2, lower($2), $3, $4, "
@@ -42,24 +51,21 @@ static const struct {
                            "UPDATE members SET left_at = now(), hold_until = NULL, "
                            "typing = false WHERE id = $1"},
     [STMT_NAME_ONLINE] = {"name_online", 2,
-                          "SELECT id FROM member_presence WHERE room_id = $1 AND "
+                          "SELECT id FROM member_presence WHERE room_id = $1 AND current AND "
                           "username_key = lower($2) AND online"},
     [STMT_ONLINE_COLORS] = {"online_colors", 1,
-                            "SELECT color FROM member_presence WHERE room_id = $1 AND online"},
-    /* The newest row per name wins, so a name taken over after a leave is
-     * listed once; the list is in order of first arrival. */
+                            "SELECT color FROM member_presence WHERE room_id = $1 AND current "
+                            "AND online"},
     [STMT_USERS] = {"users", 1,
-                    "SELECT username, online, typing, color, role FROM ("
-                    " SELECT DISTINCT ON (username_key) id, username, online, typing, "
-                    " color, role FROM member_presence WHERE room_id = $1"
-                    " ORDER BY username_key, online DESC, id DESC) u ORDER BY id"},
+                    "SELECT username, online, typing, color, role FROM member_presence "
+                    "WHERE room_id = $1 AND current ORDER BY id"},
     [STMT_SESSION_INSERT] = {"session_insert", 2,
                              "INSERT INTO sessions (token_hash, member_id) VALUES "
                              "(" TOKEN_HASH ", $2)"},
     [STMT_SESSION_AUTH] = {"session_auth", 1,
                            "SELECT m.id, m.room_id, m.username, m.role FROM sessions s "
                            "JOIN members m ON m.id = s.member_id WHERE s.token_hash = " TOKEN_HASH
-                           " AND s.revoked_at IS NULL AND m.left_at IS NULL"},
+                           " AND s.revoked_at IS NULL AND m.left_at IS NULL AND m.current"},
     [STMT_SESSION_REVOKE] = {"session_revoke", 1,
                              "UPDATE sessions SET revoked_at = now() WHERE member_id = $1 "
                              "AND revoked_at IS NULL"},

@@ -63,8 +63,9 @@ add_member(struct pair_call *c, const char *room_id, const char *username, const
     const char *hold = itoa_arena(c, c->worker->cfg->seat_hold_seconds);
     const char *p[] = {room_id, username, role, color, hold};
     PGresult *r;
-    enum pair_err e = pair_db_exec(c, STMT_MEMBER_INSERT, 5, p, &r);
-    if (e != PAIR_OK)
+    enum pair_err e;
+    if ((e = pair_db_exec(c, STMT_MEMBER_RETIRE, 2, p, NULL)) != PAIR_OK ||
+        (e = pair_db_exec(c, STMT_MEMBER_INSERT, 5, p, &r)) != PAIR_OK)
         return e;
     long long id = strtoll(pair_db_get(r, 0, 0), NULL, 10);
     if ((e = pair_token_new(c, token)) != PAIR_OK)

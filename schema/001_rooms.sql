@@ -12,8 +12,10 @@ CREATE TABLE IF NOT EXISTS rooms (
     created_at  timestamptz NOT NULL DEFAULT now()
 );
 
--- One row per person who joined; a name freed by leaving is taken by a new
--- row, so the update log keeps pointing at whoever really wrote.
+-- One row per person who joined. Whoever takes a name that is free again gets
+-- a new row and the old one stops being current (its sessions revoked), so
+-- the update log keeps pointing at whoever really wrote, and the room's user
+-- list is its current rows: one per name.
 CREATE TABLE IF NOT EXISTS members (
     id            bigserial PRIMARY KEY,
     room_id       text NOT NULL REFERENCES rooms (id) ON DELETE CASCADE,
@@ -25,9 +27,11 @@ CREATE TABLE IF NOT EXISTS members (
     -- the seat is held without a WebSocket until then (join, reconnect)
     hold_until    timestamptz,
     left_at       timestamptz,
+    current       boolean NOT NULL DEFAULT true,
     joined_at     timestamptz NOT NULL DEFAULT now()
 );
-CREATE INDEX IF NOT EXISTS members_room_name ON members (room_id, username_key);
+CREATE UNIQUE INDEX IF NOT EXISTS members_current_name ON members (room_id, username_key)
+    WHERE current;
 
 -- Only a hash of each token is stored.
 CREATE TABLE IF NOT EXISTS sessions (
