@@ -37,7 +37,12 @@ UNIT_BIN = $(patsubst tests/unit/%.c,build/asan/%,$(UNIT_SRC))
 build/asan/test_%: tests/unit/test_%.c tests/unit/test.h $(FCGI_SRC) fcgi/server.c $(HDRS)
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS_BASE) -O1 $(SAN) $(INC) -o $@ $< $(FCGI_SRC) fcgi/server.c $(LIBS)
-unit: $(UNIT_BIN)
+unit: $(UNIT_BIN) build/asan/pair-changeset
+
+# The change-set code as a filter, for the differential tests.
+build/asan/pair-changeset: tests/tools/changeset_cli.c $(FCGI_SRC) $(HDRS)
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS_BASE) -O1 $(SAN) $(INC) -o $@ $< $(FCGI_SRC) $(LIBS)
 
 # libFuzzer targets (clang).
 FUZZ_BIN = $(patsubst tests/fuzz/%.c,build/fuzz/%,$(FUZZ_SRC))

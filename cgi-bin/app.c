@@ -11,6 +11,10 @@ enum route {
     ROUTE_ROOM_LEAVE,
     ROUTE_DOCUMENT,
     ROUTE_CODE,
+    ROUTE_UPDATES_PUSH,
+    ROUTE_UPDATES_SINCE,
+    ROUTE_HISTORY,
+    ROUTE_RESTORE,
     ROUTE_HEALTHZ,
     ROUTE__MAX
 };
@@ -24,6 +28,10 @@ static const struct pair_route routes[ROUTE__MAX] = {
     [ROUTE_ROOM_LEAVE] = {"POST", "/rooms/*/leave", h_room_leave},
     [ROUTE_DOCUMENT] = {"GET", "/rooms/*/document", h_document},
     [ROUTE_CODE] = {"GET", "/rooms/*/code", h_code},
+    [ROUTE_UPDATES_PUSH] = {"POST", "/rooms/*/updates", h_updates_push},
+    [ROUTE_UPDATES_SINCE] = {"GET", "/rooms/*/updates", h_updates_since},
+    [ROUTE_HISTORY] = {"GET", "/rooms/*/history", h_history},
+    [ROUTE_RESTORE] = {"POST", "/rooms/*/restore", h_restore},
     [ROUTE_HEALTHZ] = {"GET", "/healthz", h_healthz},
 };
 

@@ -22,6 +22,12 @@ enum pair_err h_save(struct pair_req *r);
 enum pair_err h_document(struct pair_req *r);
 enum pair_err h_code(struct pair_req *r);
 
+/* updates.c */
+enum pair_err h_updates_push(struct pair_req *r);
+enum pair_err h_updates_since(struct pair_req *r);
+enum pair_err h_history(struct pair_req *r);
+enum pair_err h_restore(struct pair_req *r);
+
 /* healthz.c */
 enum pair_err h_healthz(struct pair_req *r);
 

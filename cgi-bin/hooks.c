@@ -6,6 +6,7 @@
  */
 #include <string.h>
 
+#include "../fcgi/documents.h"
 #include "../fcgi/rooms.h"
 #include "../fcgi/validate.h"
 #include "handlers.h"
@@ -80,7 +81,9 @@ h_hook_unsubscribe(struct pair_req *r)
         return e;
     pair_reply_empty(r, 204);
     pair_req_finish(r);
-    if (changed)
+    if (changed) {
         pair_room_publish_presence(&r->call, room_id);
+        pair_doc_snapshot_if_idle(&r->call, room_id);
+    }
     return PAIR_OK;
 }

@@ -2,6 +2,7 @@
  * rooms.c: POST /rooms, GET /rooms/{id}, PATCH /rooms/{id}/limit,
  * POST /rooms/{id}/leave.
  */
+#include "../fcgi/documents.h"
 #include "../fcgi/rooms.h"
 #include "../fcgi/validate.h"
 #include "handlers.h"
@@ -101,5 +102,8 @@ h_room_leave(struct pair_req *r)
     enum pair_err e = pair_path_member(r, &room_id, &m);
     if (e != PAIR_OK || (e = pair_room_leave(&r->call, &m)) != PAIR_OK)
         return e;
-    return pair_reply_empty(r, 204);
+    pair_reply_empty(r, 204);
+    pair_req_finish(r);
+    pair_doc_snapshot_if_idle(&r->call, room_id);
+    return PAIR_OK;
 }

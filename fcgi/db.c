@@ -17,6 +17,7 @@ static const struct {
     const char *name;
     int nparams;
     const char *sql;
+    bool once; /* never retried: running it twice is not harmless */
 } stmts[STMT__MAX] = {
     [STMT_PING] = {"ping", 0, "SELECT 1"},
     [STMT_ROOM_INSERT] = {"room_insert", 2, "INSERT INTO rooms (id, user_limit) VALUES ($1, $2)"},
@@ -96,12 +97,59 @@ static const struct {
                       "ON CONFLICT (ws_key) DO NOTHING"},
     [STMT_WS_CLOSE] = {"ws_close", 1,
                        "DELETE FROM ws_connections WHERE ws_key = $1 RETURNING member_id"},
+    [STMT_ROOM_WRITE_LOCK] = {"room_write_lock", 1,
+                              "SELECT version, doc_length FROM pair_room_lock($1)"},
+    [STMT_ROOM_WRITE_UNLOCK] = {"room_write_unlock", 1,
+                                "SELECT pg_advisory_unlock(hashtextextended($1, 0))"},
+    /* $3 is a JSON array of {clientID, changes}; nothing is inserted unless
+     * the version still is $2. */
+    [STMT_UPDATES_APPEND] =
+        {"updates_append", 5,
+         "WITH bump AS (UPDATE rooms SET version = $2::bigint + "
+         "json_array_length($3::json), doc_length = $5 "
+         "WHERE id = $1 AND version = $2 RETURNING id) "
+         "INSERT INTO updates (room_id, version, client_id, member_id, changes) "
+         "SELECT bump.id, $2::bigint + u.o - 1, u.e->>'clientID', $4, "
+         "u.e->'changes' FROM bump, json_array_elements($3::json) "
+         "WITH ORDINALITY AS u(e, o) RETURNING pair_iso(created_at)",
+         true},
+    [STMT_UPDATES_SINCE] = {"updates_since", 2,
+                            "SELECT r.version, json_build_object('version', r.version, 'updates', "
+                            "coalesce((SELECT json_agg(json_build_object('version', u.version, "
+                            "'clientID', u.client_id, 'changes', u.changes, 'username', "
+                            "m.username, 'at', pair_iso(u.created_at)) ORDER BY u.version) "
+                            "FROM updates u JOIN members m ON m.id = u.member_id "
+                            "WHERE u.room_id = r.id AND u.version >= $2), '[]'::json))::text "
+                            "FROM rooms r WHERE r.id = $1"},
+    [STMT_UPDATES_RANGE] = {"updates_range", 3,
+                            "SELECT changes::text FROM updates WHERE room_id = $1 AND "
+                            "version >= $2 AND version < $3 ORDER BY version"},
+    [STMT_HISTORY] =
+        {"history", 1,
+         "SELECT json_build_object('version', r.version, 'checkpoints', "
+         "coalesce((SELECT json_agg(json_build_object('version', k.version, "
+         "'label', k.label, 'username', m.username, 'at', pair_iso(k.created_at)) "
+         "ORDER BY k.id) FROM checkpoints k JOIN members m ON m.id = k.member_id "
+         "WHERE k.room_id = r.id), '[]'::json), 'contributors', "
+         "coalesce((SELECT json_agg(json_build_object('username', x.username, "
+         "'updates', x.n, 'lastAt', pair_iso(x.last)) ORDER BY x.n DESC, x.username) "
+         "FROM (SELECT (array_agg(m.username ORDER BY u.version DESC))[1] AS username, "
+         "count(*) AS n, max(u.created_at) AS last FROM updates u "
+         "JOIN members m ON m.id = u.member_id WHERE u.room_id = r.id "
+         "GROUP BY m.username_key) x), '[]'::json))::text "
+         "FROM rooms r WHERE r.id = $1"},
+    [STMT_SNAPSHOT_LATEST] = {"snapshot_latest", 1,
+                              "SELECT max(version) FROM snapshots WHERE room_id = $1"},
+    [STMT_ONLINE_COUNT] = {"online_count", 1,
+                           "SELECT count(*) FROM member_presence WHERE room_id = $1 AND current "
+                           "AND online"},
 };
 
 struct pair_db {
     char *conninfo;
     PGconn *conn;
     bool in_tx;
+    char locked_room[72]; /* room whose write lock this connection holds, or "" */
 };
 
 struct pair_db *
@@ -137,6 +185,7 @@ drop(struct pair_db *db)
         PQfinish(db->conn);
     db->conn = NULL;
     db->in_tx = false;
+    db->locked_room[0] = '\0'; /* PostgreSQL releases it with the session */
 }
 
 /* Connects and prepares every statement, unless already connected. */
@@ -222,7 +271,7 @@ again:
         /* A connection that died while idle (PostgreSQL restarted) is only
          * noticed now. Outside a transaction every statement run on its own
          * is idempotent, so one retry on a fresh connection is safe. */
-        if (e != PAIR_E_DB || in_tx || retried || ready(c, db) != PAIR_OK)
+        if (e != PAIR_E_DB || in_tx || retried || stmts[s].once || ready(c, db) != PAIR_OK)
             return e;
         retried = true;
         goto again;
@@ -290,16 +339,51 @@ pair_db_rollback(struct pair_call *c)
         drop(db);
 }
 
+enum pair_err
+pair_db_lock_room(struct pair_call *c, const char *room, PGresult **res)
+{
+    struct pair_db *db = c->worker->db;
+    const char *p[] = {room};
+    enum pair_err e = pair_db_exec(c, STMT_ROOM_WRITE_LOCK, 1, p, res);
+    if (e != PAIR_OK)
+        return e;
+    snprintf(db->locked_room, sizeof(db->locked_room), "%s", room);
+    if (PQntuples(*res) != 1) {
+        pair_db_unlock_room(c);
+        return pair_fail(c, PAIR_E_NOT_FOUND, "Room not found");
+    }
+    return PAIR_OK;
+}
+
+void
+pair_db_unlock_room(struct pair_call *c)
+{
+    struct pair_db *db = c->worker->db;
+    if (db->locked_room[0] == '\0')
+        return;
+    const char *p[] = {db->locked_room};
+    if (db->conn != NULL) {
+        PGresult *r =
+            PQexecPrepared(db->conn, stmts[STMT_ROOM_WRITE_UNLOCK].name, 1, p, NULL, NULL, 0);
+        if (r == NULL || PQresultStatus(r) != PGRES_TUPLES_OK) {
+            /* The only safe way left to release it. */
+            pair_log(c, "db: unlock of %s failed; reconnecting", db->locked_room);
+            drop(db);
+        }
+        PQclear(r);
+    }
+    db->locked_room[0] = '\0';
+}
+
 void
 pair_db_end_request(struct pair_db *db)
 {
-    if (!db->in_tx)
-        return;
     struct pair_call c = {0};
     struct pair_worker w = {0};
     w.db = db;
     c.worker = &w;
     pair_db_rollback(&c);
+    pair_db_unlock_room(&c);
 }
 
 const char *

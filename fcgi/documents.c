@@ -1,26 +1,91 @@
 /*
- * documents.c: reading any version, and saving as a checkpoint.
- *
- * A version's text is the nearest snapshot at or below it plus the updates
- * after it. Saving writes a snapshot at the version it creates, so a saved
- * version is always one read away.
+ * documents.c: the update log, texts at any version, snapshots, saving and
+ * restoring.
  */
 #include "documents.h"
 
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "db.h"
+#include "doccache.h"
 #include "input.h"
 #include "rooms.h"
 #include "text.h"
 #include "validate.h"
 
+#define CLIENT_ID_MAX 64
+
+static const char *
+lltoa(struct pair_call *c, long long v)
+{
+    return pair_sprintf(c->arena, "%lld", v);
+}
+
+static bool
+same_text(struct pair_str a, struct pair_str b)
+{
+    return a.len == b.len && memcmp(a.ptr, b.ptr, a.len) == 0;
+}
+
+/* ---------- texts ---------- */
+
+/* Applies one stored change set (JSON text) to *text. */
+static enum pair_err
+replay(struct pair_call *c, const char *room_id, const char *json, struct pair_str *text)
+{
+    json_object *v = pair_json_own(c, json_tokener_parse(json));
+    struct pair_changeset cs;
+    enum pair_err e = pair_changeset_parse(c, v, &cs);
+    if (e == PAIR_OK)
+        e = pair_changeset_apply(c, &cs, *text, text);
+    if (e != PAIR_OK) {
+        pair_log(c, "room %s: stored update does not apply: %s", room_id,
+                 c->detail != NULL ? c->detail : pair_strerror(e));
+        return pair_fail(c, PAIR_E_INTERNAL, "The stored document could not be rebuilt");
+    }
+    return PAIR_OK;
+}
+
+enum pair_err
+pair_doc_text(struct pair_call *c, const char *room_id, long long version, struct pair_str *out)
+{
+    if (pair_doccache_get(c, room_id, version, out))
+        return PAIR_OK;
+    PGresult *snap, *log;
+    const char *p[] = {room_id, lltoa(c, version)};
+    enum pair_err e = pair_db_exec(c, STMT_SNAPSHOT_AT, 2, p, &snap);
+    if (e != PAIR_OK)
+        return e;
+    long long base = 0;
+    struct pair_str text = {"", 0};
+    if (PQntuples(snap) == 1) {
+        base = strtoll(pair_db_get(snap, 0, 0), NULL, 10);
+        text.ptr = pair_db_get(snap, 0, 1);
+        text.len = strlen(text.ptr);
+    }
+    const char *q[] = {room_id, lltoa(c, base), p[1]};
+    if ((e = pair_db_exec(c, STMT_UPDATES_RANGE, 3, q, &log)) != PAIR_OK)
+        return e;
+    if (PQntuples(log) != version - base) {
+        pair_log(c, "room %s: %d updates between snapshot %lld and version %lld", room_id,
+                 PQntuples(log), base, version);
+        return pair_fail(c, PAIR_E_INTERNAL, "The stored document could not be rebuilt");
+    }
+    for (int i = 0; i < PQntuples(log); i++)
+        if ((e = replay(c, room_id, pair_db_get(log, i, 0), &text)) != PAIR_OK)
+            return e;
+    pair_doccache_put(room_id, version, text);
+    *out = text;
+    return PAIR_OK;
+}
+
 enum pair_err
 pair_doc_read(struct pair_call *c, const char *room_id, long long version,
               struct pair_document *out)
 {
-    PGresult *room, *snap, *last;
+    PGresult *room, *last;
     const char *p[] = {room_id};
     enum pair_err e = pair_db_exec(c, STMT_ROOM_GET, 1, p, &room);
     if (e != PAIR_OK)
@@ -33,48 +98,324 @@ pair_doc_read(struct pair_call *c, const char *room_id, long long version,
     if (version > current)
         return pair_fail(c, PAIR_E_NOT_FOUND, "Version %lld not found (the document is at %lld)",
                          version, current);
-    const char *v = pair_sprintf(c->arena, "%lld", version);
-    const char *q[] = {room_id, v};
-    if ((e = pair_db_exec(c, STMT_SNAPSHOT_AT, 2, q, &snap)) != PAIR_OK ||
-        (e = pair_db_exec(c, STMT_LAST_EDIT, 2, q, &last)) != PAIR_OK)
+    const char *q[] = {room_id, lltoa(c, version)};
+    if ((e = pair_db_exec(c, STMT_LAST_EDIT, 2, q, &last)) != PAIR_OK ||
+        (e = pair_doc_text(c, room_id, version, &out->code)) != PAIR_OK)
         return e;
-    long long base = 0;
-    const char *text = "";
-    if (PQntuples(snap) == 1) {
-        base = strtoll(pair_db_get(snap, 0, 0), NULL, 10);
-        text = pair_db_get(snap, 0, 1);
-    }
-    if (base != version) {
-        /* Every version the application writes today has a snapshot. */
-        pair_log(c, "room %s: no snapshot at version %lld (nearest %lld)", room_id, version, base);
-        return pair_fail(c, PAIR_E_INTERNAL, "Version %lld cannot be rebuilt", version);
-    }
     out->version = version;
-    out->code.ptr = text;
-    out->code.len = strlen(text);
     out->language = pair_db_get(room, 0, 1);
     out->last_by = pair_db_get(last, 0, 0);
     out->last_at = pair_db_get(last, 0, 1);
     return PAIR_OK;
 }
 
-/* Publishes what a save did; the database already holds it. */
-static void
-publish_save(struct pair_call *c, const struct pair_member *m, long long before,
-             json_object *changes, const char *update_at, long long version, const char *saved_at)
+/* ---------- writing ---------- */
+
+/* A write in progress; the room's write lock is held from write_begin to
+ * write_end. */
+struct write {
+    const char *room;
+    long long version;     /* current when the lock was taken */
+    struct pair_str text;  /* the text at version */
+    struct pair_str after; /* the text after the staged updates */
+    size_t after_units;
+    json_object *staged; /* [{clientID, changes}] */
+    const char *at;      /* when the staged updates were stored */
+};
+
+static enum pair_err
+write_begin(struct pair_call *c, const char *room_id, struct write *w)
 {
-    if (changes != NULL) {
-        json_object *u = pair_json_object(c);
-        if (u == NULL)
-            return;
-        json_object_object_add(u, "type", json_object_new_string("update"));
-        json_object_object_add(u, "version", json_object_new_int64(before));
-        json_object_object_add(u, "clientID", json_object_new_string("save"));
-        json_object_object_add(u, "changes", json_object_get(changes));
-        json_object_object_add(u, "username", json_object_new_string(m->username));
-        json_object_object_add(u, "at", json_object_new_string(update_at));
-        pair_room_publish(c, m->room_id, u);
+    PGresult *r;
+    memset(w, 0, sizeof(*w));
+    w->room = room_id;
+    enum pair_err e = pair_db_lock_room(c, room_id, &r);
+    if (e != PAIR_OK)
+        return e;
+    w->version = strtoll(pair_db_get(r, 0, 0), NULL, 10);
+    long long units = strtoll(pair_db_get(r, 0, 1), NULL, 10);
+    if ((e = pair_doc_text(c, room_id, w->version, &w->text)) != PAIR_OK)
+        return e;
+    w->after = w->text;
+    w->after_units = pair_utf16_len(w->text.ptr, w->text.len);
+    if ((long long)w->after_units != units) {
+        pair_log(c, "room %s: stored length %lld, text has %zu units", room_id, units,
+                 w->after_units);
+        return pair_fail(c, PAIR_E_INTERNAL, "The stored document is inconsistent");
     }
+    w->staged = pair_json_own(c, json_object_new_array());
+    return w->staged != NULL ? PAIR_OK : PAIR_E_NOMEM;
+}
+
+static void
+write_end(struct pair_call *c)
+{
+    pair_db_unlock_room(c);
+}
+
+/* Validates one update against the text so far and stages it. `what`
+ * names it in a failure's detail. */
+static enum pair_err
+write_stage(struct pair_call *c, struct write *w, const char *what, json_object *client_id,
+            json_object *changes)
+{
+    const char *id = json_object_get_string(client_id);
+    size_t idlen = (size_t)json_object_get_string_len(client_id);
+    if (!json_object_is_type(client_id, json_type_string) || idlen == 0 ||
+        idlen > CLIENT_ID_MAX * 4 || !pair_utf8_valid(id, idlen) ||
+        memchr(id, '\0', idlen) != NULL || pair_utf16_len(id, idlen) > CLIENT_ID_MAX)
+        return pair_fail(c, PAIR_E_INVALID, "%s.clientID must be a string of 1-%d characters", what,
+                         CLIENT_ID_MAX);
+    struct pair_changeset cs;
+    enum pair_err e = pair_changeset_parse(c, changes, &cs);
+    if (e != PAIR_OK)
+        return pair_fail(c, e, "%s.changes: %s", what, c->detail ? c->detail : pair_strerror(e));
+    if (cs.len_before != w->after_units)
+        return pair_fail(c, PAIR_E_INVALID, "%s.changes covers %zu units but the document has %zu",
+                         what, cs.len_before, w->after_units);
+    struct pair_str next;
+    if ((e = pair_changeset_apply(c, &cs, w->after, &next)) != PAIR_OK)
+        return pair_fail(c, e, "%s.changes: %s", what, c->detail ? c->detail : pair_strerror(e));
+    if (next.len > PAIR_DOC_MAX)
+        return pair_fail(c, PAIR_E_TOO_LARGE, "the document would exceed %d bytes (%zu)",
+                         PAIR_DOC_MAX, next.len);
+    json_object *u = json_object_new_object();
+    json_object_object_add(u, "clientID", json_object_new_string_len(id, (int)idlen));
+    json_object_object_add(u, "changes", json_object_get(changes));
+    json_object_array_add(w->staged, u);
+    w->after = next;
+    w->after_units = cs.len_after;
+    return PAIR_OK;
+}
+
+/* Stores the staged updates (in the caller's transaction, if any). */
+static enum pair_err
+write_append(struct pair_call *c, struct write *w, const struct pair_member *m)
+{
+    if (json_object_array_length(w->staged) == 0)
+        return PAIR_OK;
+    struct pair_str staged = pair_json_text(c, w->staged);
+    if (staged.ptr == NULL)
+        return PAIR_E_NOMEM;
+    PGresult *r;
+    const char *p[] = {w->room, lltoa(c, w->version), staged.ptr, lltoa(c, m->id),
+                       pair_sprintf(c->arena, "%zu", w->after_units)};
+    enum pair_err e = pair_db_exec(c, STMT_UPDATES_APPEND, 5, p, &r);
+    if (e != PAIR_OK) {
+        /* Whether it was stored is unknown when the connection died. */
+        pair_doccache_forget(w->room);
+        return e;
+    }
+    if (PQntuples(r) != (int)json_object_array_length(w->staged)) {
+        pair_log(c, "room %s: version moved under the write lock", w->room);
+        return pair_fail(c, PAIR_E_INTERNAL, "The update could not be stored");
+    }
+    w->at = pair_db_get(r, 0, 0);
+    return PAIR_OK;
+}
+
+/* After the commit: remember the new text and tell the room. */
+static void
+write_publish(struct pair_call *c, struct write *w, const struct pair_member *m)
+{
+    size_t n = json_object_array_length(w->staged);
+    if (n == 0)
+        return;
+    pair_doccache_put(w->room, w->version + (long long)n, w->after);
+    for (size_t i = 0; i < n; i++) {
+        json_object *u = json_object_array_get_idx(w->staged, i), *id, *changes;
+        json_object_object_get_ex(u, "clientID", &id);
+        json_object_object_get_ex(u, "changes", &changes);
+        json_object *msg = pair_json_object(c);
+        if (msg == NULL)
+            return;
+        json_object_object_add(msg, "type", json_object_new_string("update"));
+        json_object_object_add(msg, "version", json_object_new_int64(w->version + (long long)i));
+        json_object_object_add(msg, "clientID", json_object_get(id));
+        json_object_object_add(msg, "changes", json_object_get(changes));
+        json_object_object_add(msg, "username", json_object_new_string(m->username));
+        json_object_object_add(msg, "at", json_object_new_string(w->at));
+        pair_room_publish(c, w->room, msg);
+    }
+}
+
+enum pair_err
+pair_doc_push(struct pair_call *c, const struct pair_member *m, long long version,
+              json_object *updates, long long *new_version)
+{
+    size_t n;
+    if (!json_object_is_type(updates, json_type_array) ||
+        (n = json_object_array_length(updates)) == 0 || n > PAIR_UPDATES_MAX)
+        return pair_fail(c, PAIR_E_INVALID, "updates must be an array of 1-%d updates",
+                         PAIR_UPDATES_MAX);
+    for (size_t i = 0; i < n; i++)
+        if (!json_object_is_type(json_object_array_get_idx(updates, i), json_type_object))
+            return pair_fail(c, PAIR_E_INVALID, "updates[%zu] must be an object", i);
+    struct write w;
+    enum pair_err e = write_begin(c, m->room_id, &w);
+    if (e != PAIR_OK)
+        goto out;
+    if (version != w.version) {
+        c->version = w.version;
+        e = pair_fail(c, PAIR_E_STALE,
+                      "Version %lld is not current (the document is at %lld): pull, rebase "
+                      "and send again",
+                      version, w.version);
+        goto out;
+    }
+    for (size_t i = 0; i < n && e == PAIR_OK; i++) {
+        json_object *u = json_object_array_get_idx(updates, i), *id = NULL, *changes = NULL;
+        json_object_object_get_ex(u, "clientID", &id);
+        json_object_object_get_ex(u, "changes", &changes);
+        char what[32];
+        snprintf(what, sizeof(what), "updates[%zu]", i);
+        e = write_stage(c, &w, what, id, changes);
+    }
+    if (e == PAIR_OK)
+        e = write_append(c, &w, m);
+    if (e == PAIR_OK) {
+        write_publish(c, &w, m);
+        *new_version = w.version + (long long)n;
+    }
+out:
+    write_end(c);
+    return e;
+}
+
+/* Stores a snapshot of room at version (text known). */
+static void
+snapshot(struct pair_call *c, const char *room_id, long long version, struct pair_str text)
+{
+    const char *t = pair_strndup(c->arena, text.ptr, text.len);
+    const char *p[] = {room_id, lltoa(c, version), t};
+    if (t == NULL || pair_db_exec(c, STMT_SNAPSHOT_INSERT, 3, p, NULL) != PAIR_OK)
+        pair_log(c, "room %s: snapshot at %lld not written", room_id, version);
+}
+
+/* Snapshots the current version when `due` says so, given the latest one. */
+static void
+snapshot_current(struct pair_call *c, const char *room_id, bool (*due)(long long, long long))
+{
+    PGresult *room, *latest;
+    const char *p[] = {room_id};
+    if (pair_db_exec(c, STMT_ROOM_GET, 1, p, &room) != PAIR_OK || PQntuples(room) != 1 ||
+        pair_db_exec(c, STMT_SNAPSHOT_LATEST, 1, p, &latest) != PAIR_OK)
+        return;
+    long long version = strtoll(pair_db_get(room, 0, 2), NULL, 10);
+    const char *l = pair_db_get(latest, 0, 0);
+    long long last = l != NULL ? strtoll(l, NULL, 10) : 0;
+    struct pair_str text;
+    if (due(version, last) && pair_doc_text(c, room_id, version, &text) == PAIR_OK)
+        snapshot(c, room_id, version, text);
+}
+
+static bool
+grown(long long version, long long last)
+{
+    return version - last >= PAIR_SNAPSHOT_EVERY;
+}
+
+static bool
+behind(long long version, long long last)
+{
+    return version > last;
+}
+
+void
+pair_doc_snapshot_due(struct pair_call *c, const char *room_id)
+{
+    snapshot_current(c, room_id, grown);
+}
+
+void
+pair_doc_snapshot_if_idle(struct pair_call *c, const char *room_id)
+{
+    PGresult *r;
+    const char *p[] = {room_id};
+    if (pair_db_exec(c, STMT_ONLINE_COUNT, 1, p, &r) == PAIR_OK &&
+        strcmp(pair_db_get(r, 0, 0), "0") == 0)
+        snapshot_current(c, room_id, behind);
+}
+
+enum pair_err
+pair_doc_updates_since(struct pair_call *c, const char *room_id, long long since,
+                       struct pair_str *json)
+{
+    PGresult *r;
+    const char *p[] = {room_id, lltoa(c, since)};
+    enum pair_err e = pair_db_exec(c, STMT_UPDATES_SINCE, 2, p, &r);
+    if (e != PAIR_OK)
+        return e;
+    if (PQntuples(r) != 1)
+        return pair_fail(c, PAIR_E_NOT_FOUND, "Room not found");
+    long long version = strtoll(pair_db_get(r, 0, 0), NULL, 10);
+    if (since > version)
+        return pair_fail(c, PAIR_E_INVALID, "since (%lld) is beyond the current version (%lld)",
+                         since, version);
+    json->ptr = pair_db_get(r, 0, 1);
+    json->len = strlen(json->ptr);
+    return PAIR_OK;
+}
+
+enum pair_err
+pair_doc_history(struct pair_call *c, const char *room_id, struct pair_str *json)
+{
+    PGresult *r;
+    const char *p[] = {room_id};
+    enum pair_err e = pair_db_exec(c, STMT_HISTORY, 1, p, &r);
+    if (e != PAIR_OK)
+        return e;
+    if (PQntuples(r) != 1)
+        return pair_fail(c, PAIR_E_NOT_FOUND, "Room not found");
+    json->ptr = pair_db_get(r, 0, 0);
+    json->len = strlen(json->ptr);
+    return PAIR_OK;
+}
+
+/* Stages the update that turns the current text into `to`, if they differ. */
+static enum pair_err
+stage_diff(struct pair_call *c, struct write *w, const char *client_id, struct pair_str to)
+{
+    if (same_text(w->after, to))
+        return PAIR_OK;
+    json_object *changes = pair_text_diff(c, w->after, to);
+    json_object *id = pair_json_own(c, json_object_new_string(client_id));
+    if (changes == NULL || id == NULL)
+        return PAIR_E_NOMEM;
+    return write_stage(c, w, "update", id, changes);
+}
+
+enum pair_err
+pair_doc_restore(struct pair_call *c, const struct pair_member *m, long long version,
+                 long long *new_version)
+{
+    struct write w;
+    struct pair_str old;
+    enum pair_err e = write_begin(c, m->room_id, &w);
+    if (e != PAIR_OK)
+        goto out;
+    if (version > w.version) {
+        e = pair_fail(c, PAIR_E_NOT_FOUND, "Version %lld not found (the document is at %lld)",
+                      version, w.version);
+        goto out;
+    }
+    if ((e = pair_doc_text(c, m->room_id, version, &old)) != PAIR_OK ||
+        (e = stage_diff(c, &w, "restore", old)) != PAIR_OK ||
+        (e = write_append(c, &w, m)) != PAIR_OK)
+        goto out;
+    write_publish(c, &w, m);
+    *new_version = w.version + (long long)json_object_array_length(w.staged);
+    pair_log(c, "%s restored room %s to version %lld", m->username, m->room_id, version);
+out:
+    write_end(c);
+    return e;
+}
+
+/* Publishes a checkpoint message. */
+static void
+publish_checkpoint(struct pair_call *c, const struct pair_member *m, long long version,
+                   const char *at)
+{
     json_object *k = pair_json_object(c);
     if (k == NULL)
         return;
@@ -82,61 +423,50 @@ publish_save(struct pair_call *c, const struct pair_member *m, long long before,
     json_object_object_add(k, "version", json_object_new_int64(version));
     json_object_object_add(k, "label", json_object_new_string("Saved"));
     json_object_object_add(k, "username", json_object_new_string(m->username));
-    json_object_object_add(k, "at", json_object_new_string(saved_at));
+    json_object_object_add(k, "at", json_object_new_string(at));
     pair_room_publish(c, m->room_id, k);
 }
 
-/* The save itself, inside the caller's transaction. */
+/* The save itself: the write lock is held. */
 static enum pair_err
-save_locked(struct pair_call *c, const struct pair_member *m, struct pair_str code,
-            long long *version, json_object **changes, const char **update_at,
-            const char **saved_at)
+save_locked(struct pair_call *c, const struct pair_member *m, struct write *w, struct pair_str code,
+            long long *version)
 {
     PGresult *r;
     const char *p[] = {m->room_id};
-    enum pair_err e = pair_db_exec(c, STMT_ROOM_LOCK, 1, p, &r);
+    enum pair_err e = pair_db_exec(c, STMT_CHECKPOINT_LAST, 1, p, &r);
     if (e != PAIR_OK)
         return e;
-    if (PQntuples(r) != 1)
-        return pair_fail(c, PAIR_E_NOT_FOUND, "Room not found");
-    struct pair_document doc;
-    if ((e = pair_doc_read(c, m->room_id, -1, &doc)) != PAIR_OK)
-        return e;
-    if ((e = pair_db_exec(c, STMT_CHECKPOINT_LAST, 1, p, &r)) != PAIR_OK)
-        return e;
     const char *last = pair_db_get(r, 0, 0);
-    bool same = doc.code.len == code.len && memcmp(doc.code.ptr, code.ptr, code.len) == 0;
-    if (same && last != NULL && strtoll(last, NULL, 10) == doc.version)
+    bool same = same_text(w->text, code);
+    if (same && last != NULL && strtoll(last, NULL, 10) == w->version)
         return pair_fail(c, PAIR_E_NOT_MODIFIED, "Nothing changed since the last save");
-
-    const char *member = pair_sprintf(c->arena, "%lld", m->id);
-    *version = doc.version;
-    if (!same) {
-        *changes = pair_text_diff(c, doc.code, code);
-        struct pair_str json =
-            *changes != NULL ? pair_json_text(c, *changes) : (struct pair_str){0};
-        const char *text = pair_strndup(c->arena, code.ptr, code.len);
-        if (json.ptr == NULL || text == NULL)
-            return PAIR_E_NOMEM;
-        const char *before = pair_sprintf(c->arena, "%lld", doc.version);
-        const char *after = pair_sprintf(c->arena, "%lld", doc.version + 1);
-        const char *length = pair_sprintf(c->arena, "%zu", pair_utf16_len(code.ptr, code.len));
-        const char *u[] = {m->room_id, before, "save", member, json.ptr};
-        if ((e = pair_db_exec(c, STMT_UPDATE_INSERT, 5, u, &r)) != PAIR_OK)
-            return e;
-        *update_at = pair_db_get(r, 0, 0);
-        const char *b[] = {m->room_id, after, length};
-        const char *s[] = {m->room_id, after, text};
-        if ((e = pair_db_exec(c, STMT_ROOM_BUMP, 3, b, NULL)) != PAIR_OK ||
-            (e = pair_db_exec(c, STMT_SNAPSHOT_INSERT, 3, s, NULL)) != PAIR_OK)
-            return e;
-        *version = doc.version + 1;
-    }
-    const char *k[] = {m->room_id, pair_sprintf(c->arena, "%lld", *version), "Saved", member};
-    if ((e = pair_db_exec(c, STMT_CHECKPOINT_INSERT, 4, k, &r)) != PAIR_OK)
+    if ((e = stage_diff(c, w, "save", code)) != PAIR_OK)
         return e;
-    *saved_at = pair_db_get(r, 0, 0);
+    *version = w->version + (long long)json_object_array_length(w->staged);
+
+    /* The update, its snapshot and the checkpoint commit together. */
+    const char *v = lltoa(c, *version), *member = lltoa(c, m->id);
+    const char *k[] = {m->room_id, v, "Saved", member};
+    if ((e = pair_db_begin(c)) != PAIR_OK)
+        return e;
+    if ((e = write_append(c, w, m)) != PAIR_OK)
+        goto fail;
+    if (!same) {
+        const char *s[] = {m->room_id, v, pair_strndup(c->arena, code.ptr, code.len)};
+        if ((e = pair_db_exec(c, STMT_SNAPSHOT_INSERT, 3, s, NULL)) != PAIR_OK)
+            goto fail;
+    }
+    if ((e = pair_db_exec(c, STMT_CHECKPOINT_INSERT, 4, k, &r)) != PAIR_OK ||
+        (e = pair_db_commit(c)) != PAIR_OK)
+        goto fail;
+    write_publish(c, w, m);
+    publish_checkpoint(c, m, *version, pair_db_get(r, 0, 0));
     return PAIR_OK;
+fail:
+    pair_db_rollback(c);
+    pair_doccache_forget(m->room_id);
+    return e;
 }
 
 enum pair_err
@@ -150,22 +480,12 @@ pair_doc_save(struct pair_call *c, const struct pair_member *m, struct pair_str 
         return pair_fail(c, PAIR_E_INVALID, "code must not contain NUL characters");
     if (!pair_utf8_valid(code.ptr, code.len))
         return pair_fail(c, PAIR_E_INVALID, "code must be valid UTF-8");
-    enum pair_err e = pair_db_begin(c);
-    if (e != PAIR_OK)
-        return e;
-    json_object *changes = NULL;
-    const char *update_at = NULL, *saved_at = NULL;
-    long long before = -1;
-    e = save_locked(c, m, code, version, &changes, &update_at, &saved_at);
-    if (e == PAIR_OK) {
-        before = changes != NULL ? *version - 1 : *version;
-        e = pair_db_commit(c);
-    } else {
-        pair_db_rollback(c);
-    }
-    if (e != PAIR_OK)
-        return e;
-    pair_log(c, "%s saved room %s at version %lld", m->username, m->room_id, *version);
-    publish_save(c, m, before, changes, update_at, *version, saved_at);
-    return PAIR_OK;
+    struct write w;
+    enum pair_err e = write_begin(c, m->room_id, &w);
+    if (e == PAIR_OK)
+        e = save_locked(c, m, &w, code, version);
+    write_end(c);
+    if (e == PAIR_OK)
+        pair_log(c, "%s saved room %s at version %lld", m->username, m->room_id, *version);
+    return e;
 }
