@@ -24,6 +24,7 @@
 #include <unistd.h>
 
 #include "db.h"
+#include "doccache.h"
 #include "nchan.h"
 #include "validate.h"
 
@@ -460,6 +461,7 @@ pair_serve(const struct pair_route *routes, size_t nroutes, const struct pair_ro
         pair_nchan_free(threads[i].worker.nchan);
     }
     free(threads);
+    pair_doccache_clear();
     close(ls[0].fd);
     close(ls[1].fd);
     pair_validate_fini();
