@@ -76,6 +76,7 @@ unit_all() {
     return $rc
 }
 suite unit unit_all
+suite changeset node --test tests/changeset/ tests/client/
 suite frontend env NO_COLOR=1 scripts/frontend.sh test
 
 echo "=== start stack on 127.0.0.1:$PORT"
