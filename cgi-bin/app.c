@@ -1,6 +1,7 @@
 /*
  * app.c: the route tables and main().
  */
+#include "../fcgi/rooms.h"
 #include "handlers.h"
 
 enum route {
@@ -15,6 +16,8 @@ enum route {
     ROUTE_UPDATES_SINCE,
     ROUTE_HISTORY,
     ROUTE_RESTORE,
+    ROUTE_PRESENCE,
+    ROUTE_ROOM_PATCH,
     ROUTE_HEALTHZ,
     ROUTE__MAX
 };
@@ -32,6 +35,8 @@ static const struct pair_route routes[ROUTE__MAX] = {
     [ROUTE_UPDATES_SINCE] = {"GET", "/rooms/*/updates", h_updates_since},
     [ROUTE_HISTORY] = {"GET", "/rooms/*/history", h_history},
     [ROUTE_RESTORE] = {"POST", "/rooms/*/restore", h_restore},
+    [ROUTE_PRESENCE] = {"POST", "/rooms/*/presence", h_presence},
+    [ROUTE_ROOM_PATCH] = {"PATCH", "/rooms/*", h_room_patch},
     [ROUTE_HEALTHZ] = {"GET", "/healthz", h_healthz},
 };
 
@@ -46,5 +51,5 @@ static const struct pair_route hooks[HOOK__MAX] = {
 int
 main(void)
 {
-    return pair_serve(routes, ROUTE__MAX, hooks, HOOK__MAX);
+    return pair_serve(routes, ROUTE__MAX, hooks, HOOK__MAX, pair_room_tick);
 }

@@ -14,6 +14,10 @@ enum pair_err h_room_create(struct pair_req *r);
 enum pair_err h_room_join(struct pair_req *r);
 enum pair_err h_room_limit(struct pair_req *r);
 enum pair_err h_room_leave(struct pair_req *r);
+enum pair_err h_room_patch(struct pair_req *r);
+
+/* presence.c */
+enum pair_err h_presence(struct pair_req *r);
 
 /* save.c */
 enum pair_err h_save(struct pair_req *r);

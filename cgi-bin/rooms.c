@@ -4,6 +4,8 @@
  */
 #include "../fcgi/documents.h"
 #include "../fcgi/rooms.h"
+#include <string.h>
+
 #include "../fcgi/validate.h"
 #include "handlers.h"
 
@@ -106,4 +108,30 @@ h_room_leave(struct pair_req *r)
     pair_req_finish(r);
     pair_doc_snapshot_if_idle(&r->call, room_id);
     return PAIR_OK;
+}
+
+enum pair_err
+h_room_patch(struct pair_req *r)
+{
+    struct pair_call *c = &r->call;
+    const char *room_id;
+    struct pair_member m;
+    struct pair_str language;
+    enum pair_err e = pair_path_member(r, &room_id, &m);
+    if (e != PAIR_OK || (e = pair_req_json(r, true)) != PAIR_OK ||
+        (e = pair_input_need(c, &r->input, "language", PAIR_STRING, &language)) != PAIR_OK)
+        return e;
+    const char *lang = pair_strndup(c->arena, language.ptr, language.len);
+    if (lang == NULL)
+        return PAIR_E_NOMEM;
+    if (strlen(lang) != language.len || !pair_language_known(lang))
+        return pair_fail(c, PAIR_E_INVALID, "unknown language");
+    if ((e = pair_room_set_language(c, &m, lang)) != PAIR_OK)
+        return e;
+    json_object *o = pair_json_object(c);
+    if (o == NULL)
+        return PAIR_E_NOMEM;
+    json_object_object_add(o, "roomId", json_object_new_string(room_id));
+    json_object_object_add(o, "language", json_object_new_string(lang));
+    return pair_reply_json(r, 200, o);
 }

@@ -22,7 +22,7 @@ static const struct {
     [STMT_PING] = {"ping", 0, "SELECT 1"},
     [STMT_ROOM_INSERT] = {"room_insert", 2, "INSERT INTO rooms (id, user_limit) VALUES ($1, $2)"},
     [STMT_ROOM_GET] = {"room_get", 1,
-                       "SELECT user_limit, language, version FROM rooms WHERE id = $1"},
+                       "SELECT user_limit, language, version, doc_length FROM rooms WHERE id = $1"},
     [STMT_ROOM_LOCK] = {"room_lock", 1,
                         "SELECT user_limit, language, version FROM rooms WHERE id = $1 "
                         "FOR UPDATE"},
@@ -64,7 +64,7 @@ static const struct {
                              "INSERT INTO sessions (token_hash, member_id) VALUES "
                              "(" TOKEN_HASH ", $2)"},
     [STMT_SESSION_AUTH] = {"session_auth", 1,
-                           "SELECT m.id, m.room_id, m.username, m.role FROM sessions s "
+                           "SELECT m.id, m.room_id, m.username, m.role, m.color FROM sessions s "
                            "JOIN members m ON m.id = s.member_id WHERE s.token_hash = " TOKEN_HASH
                            " AND s.revoked_at IS NULL AND m.left_at IS NULL AND m.current"},
     [STMT_SESSION_REVOKE] = {"session_revoke", 1,
@@ -103,15 +103,22 @@ static const struct {
                                 "SELECT pg_advisory_unlock(hashtextextended($1, 0))"},
     /* $3 is a JSON array of {clientID, changes}; nothing is inserted unless
      * the version still is $2. */
+    /* $3 is a JSON array of {clientID, changes}; nothing is inserted unless
+     * the version still is $2. With $6, the writer is marked as typing, and
+     * the last column tells whether they just started. */
     [STMT_UPDATES_APPEND] =
-        {"updates_append", 5,
+        {"updates_append", 6,
          "WITH bump AS (UPDATE rooms SET version = $2::bigint + "
          "json_array_length($3::json), doc_length = $5 "
-         "WHERE id = $1 AND version = $2 RETURNING id) "
+         "WHERE id = $1 AND version = $2 RETURNING id), "
+         "prev AS (SELECT typing FROM members WHERE id = $4), "
+         "mark AS (UPDATE members SET typing = true, typed_at = now() "
+         "WHERE id = $4 AND $6::boolean AND EXISTS (SELECT 1 FROM bump)) "
          "INSERT INTO updates (room_id, version, client_id, member_id, changes) "
          "SELECT bump.id, $2::bigint + u.o - 1, u.e->>'clientID', $4, "
          "u.e->'changes' FROM bump, json_array_elements($3::json) "
-         "WITH ORDINALITY AS u(e, o) RETURNING pair_iso(created_at)",
+         "WITH ORDINALITY AS u(e, o) "
+         "RETURNING pair_iso(created_at), $6::boolean AND NOT (SELECT typing FROM prev)",
          true},
     [STMT_UPDATES_SINCE] = {"updates_since", 2,
                             "SELECT r.version, json_build_object('version', r.version, 'updates', "
@@ -143,6 +150,21 @@ static const struct {
     [STMT_ONLINE_COUNT] = {"online_count", 1,
                            "SELECT count(*) FROM member_presence WHERE room_id = $1 AND current "
                            "AND online"},
+    /* The last column is the flag before, so the caller knows if it changed. */
+    [STMT_TYPING_SET] = {"typing_set", 2,
+                         "WITH prev AS (SELECT typing FROM members WHERE id = $1) "
+                         "UPDATE members SET typing = $2, typed_at = now() WHERE id = $1 "
+                         "RETURNING (SELECT typing FROM prev)"},
+    [STMT_TYPING_SWEEP] = {"typing_sweep", 0,
+                           "UPDATE members SET typing = false WHERE typing AND "
+                           "typed_at < now() - interval '2 seconds' RETURNING room_id, username"},
+    /* Seats held by a join that never opened a WebSocket: the holder goes
+     * offline when the hold runs out. */
+    [STMT_HOLD_SWEEP] = {"hold_sweep", 0,
+                         "UPDATE members SET hold_until = NULL WHERE hold_until < now() "
+                         "RETURNING room_id"},
+    [STMT_ROOM_SET_LANGUAGE] = {"room_set_language", 2,
+                                "UPDATE rooms SET language = $2 WHERE id = $1"},
 };
 
 struct pair_db {

@@ -121,6 +121,8 @@ struct write {
     size_t after_units;
     json_object *staged; /* [{clientID, changes}] */
     const char *at;      /* when the staged updates were stored */
+    bool typing;         /* the updates are the writer's typing */
+    bool started_typing; /* ... and the first after a pause */
 };
 
 static enum pair_err
@@ -198,9 +200,13 @@ write_append(struct pair_call *c, struct write *w, const struct pair_member *m)
     if (staged.ptr == NULL)
         return PAIR_E_NOMEM;
     PGresult *r;
-    const char *p[] = {w->room, lltoa(c, w->version), staged.ptr, lltoa(c, m->id),
-                       pair_sprintf(c->arena, "%zu", w->after_units)};
-    enum pair_err e = pair_db_exec(c, STMT_UPDATES_APPEND, 5, p, &r);
+    const char *p[] = {w->room,
+                       lltoa(c, w->version),
+                       staged.ptr,
+                       lltoa(c, m->id),
+                       pair_sprintf(c->arena, "%zu", w->after_units),
+                       w->typing ? "t" : "f"};
+    enum pair_err e = pair_db_exec(c, STMT_UPDATES_APPEND, 6, p, &r);
     if (e != PAIR_OK) {
         /* Whether it was stored is unknown when the connection died. */
         pair_doccache_forget(w->room);
@@ -211,6 +217,7 @@ write_append(struct pair_call *c, struct write *w, const struct pair_member *m)
         return pair_fail(c, PAIR_E_INTERNAL, "The update could not be stored");
     }
     w->at = pair_db_get(r, 0, 0);
+    w->started_typing = pair_db_bool(r, 0, 1);
     return PAIR_OK;
 }
 
@@ -237,6 +244,8 @@ write_publish(struct pair_call *c, struct write *w, const struct pair_member *m)
         json_object_object_add(msg, "at", json_object_new_string(w->at));
         pair_room_publish(c, w->room, msg);
     }
+    if (w->started_typing)
+        pair_room_publish_typing(c, w->room, m->username, true);
 }
 
 enum pair_err
@@ -253,6 +262,7 @@ pair_doc_push(struct pair_call *c, const struct pair_member *m, long long versio
             return pair_fail(c, PAIR_E_INVALID, "updates[%zu] must be an object", i);
     struct write w;
     enum pair_err e = write_begin(c, m->room_id, &w);
+    w.typing = true;
     if (e != PAIR_OK)
         goto out;
     if (version != w.version) {

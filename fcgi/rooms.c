@@ -16,6 +16,7 @@
 #include "input.h"
 #include "documents.h"
 #include "nchan.h"
+#include "text.h"
 #include "validate.h"
 #include "worker.h"
 
@@ -363,4 +364,121 @@ pair_room_ws_close(struct pair_call *c, const char *ws_key, bool *changed)
     if (*changed)
         pair_log(c, "websocket %s closed", ws_key);
     return e;
+}
+
+void
+pair_room_publish_typing(struct pair_call *c, const char *room_id, const char *username,
+                         bool typing)
+{
+    json_object *msg = pair_json_object(c);
+    if (msg == NULL)
+        return;
+    json_object_object_add(msg, "type", json_object_new_string("typing"));
+    json_object_object_add(msg, "username", json_object_new_string(username));
+    json_object_object_add(msg, "typing", json_object_new_boolean(typing));
+    pair_room_publish(c, room_id, msg);
+}
+
+enum pair_err
+pair_room_set_typing(struct pair_call *c, const struct pair_member *m, bool typing)
+{
+    PGresult *r;
+    const char *p[] = {itoa_arena(c, m->id), typing ? "t" : "f"};
+    enum pair_err e = pair_db_exec(c, STMT_TYPING_SET, 2, p, &r);
+    if (e == PAIR_OK && PQntuples(r) == 1 && pair_db_bool(r, 0, 0) != typing)
+        pair_room_publish_typing(c, m->room_id, m->username, typing);
+    return e;
+}
+
+enum pair_err
+pair_room_cursor(struct pair_call *c, const struct pair_member *m, long long anchor, long long head,
+                 long long version)
+{
+    PGresult *r;
+    const char *p[] = {m->room_id};
+    enum pair_err e = pair_db_exec(c, STMT_ROOM_GET, 1, p, &r);
+    if (e != PAIR_OK)
+        return e;
+    if (PQntuples(r) != 1)
+        return pair_fail(c, PAIR_E_NOT_FOUND, "Room not found");
+    long long current = strtoll(pair_db_get(r, 0, 2), NULL, 10);
+    long long length = strtoll(pair_db_get(r, 0, 3), NULL, 10);
+    if (version > current)
+        return pair_fail(c, PAIR_E_INVALID, "version %lld is beyond the document (at %lld)",
+                         version, current);
+    if (version < current) {
+        struct pair_str text;
+        if ((e = pair_doc_text(c, m->room_id, version, &text)) != PAIR_OK)
+            return e;
+        length = (long long)pair_utf16_len(text.ptr, text.len);
+    }
+    if (anchor > length || head > length)
+        return pair_fail(c, PAIR_E_INVALID,
+                         "anchor and head must be within the document (0-%lld at version %lld)",
+                         length, version);
+    json_object *msg = pair_json_object(c);
+    if (msg == NULL)
+        return PAIR_E_NOMEM;
+    json_object_object_add(msg, "type", json_object_new_string("cursor"));
+    json_object_object_add(msg, "username", json_object_new_string(m->username));
+    json_object_object_add(msg, "color", json_object_new_string(m->color));
+    json_object_object_add(msg, "anchor", json_object_new_int64(anchor));
+    json_object_object_add(msg, "head", json_object_new_int64(head));
+    json_object_object_add(msg, "version", json_object_new_int64(version));
+    return pair_room_publish(c, m->room_id, msg);
+}
+
+/* What the editor highlights; "plaintext" for anything else. */
+static const char *const languages[] = {
+    "plaintext", "python", "javascript", "typescript", "c",   "cpp",  "java",
+    "go",        "rust",   "html",       "css",        "sql", "json", "markdown",
+    "php",       "ruby",   "shell",      "yaml",       "xml",
+};
+
+bool
+pair_language_known(const char *language)
+{
+    for (size_t i = 0; i < sizeof(languages) / sizeof(languages[0]); i++)
+        if (strcmp(languages[i], language) == 0)
+            return true;
+    return false;
+}
+
+enum pair_err
+pair_room_set_language(struct pair_call *c, const struct pair_member *m, const char *language)
+{
+    if (!pair_language_known(language))
+        return pair_fail(c, PAIR_E_INVALID, "unknown language: %.40s", language);
+    const char *p[] = {m->room_id, language};
+    enum pair_err e = pair_db_exec(c, STMT_ROOM_SET_LANGUAGE, 2, p, NULL);
+    if (e != PAIR_OK)
+        return e;
+    json_object *msg = pair_json_object(c);
+    if (msg == NULL)
+        return PAIR_E_NOMEM;
+    json_object_object_add(msg, "type", json_object_new_string("language"));
+    json_object_object_add(msg, "language", json_object_new_string(language));
+    json_object_object_add(msg, "username", json_object_new_string(m->username));
+    pair_room_publish(c, m->room_id, msg);
+    return PAIR_OK;
+}
+
+void
+pair_room_tick(struct pair_call *c)
+{
+    PGresult *r;
+    if (pair_db_exec(c, STMT_TYPING_SWEEP, 0, NULL, &r) == PAIR_OK)
+        for (int i = 0; i < PQntuples(r); i++)
+            pair_room_publish_typing(c, pair_db_get(r, i, 0), pair_db_get(r, i, 1), false);
+    if (pair_db_exec(c, STMT_HOLD_SWEEP, 0, NULL, &r) != PAIR_OK)
+        return;
+    /* One presence message per room, however many seats ran out in it. */
+    for (int i = 0; i < PQntuples(r); i++) {
+        const char *room = pair_db_get(r, i, 0);
+        bool seen = false;
+        for (int k = 0; k < i && !seen; k++)
+            seen = strcmp(pair_db_get(r, k, 0), room) == 0;
+        if (!seen)
+            pair_room_publish_presence(c, room);
+    }
 }

@@ -52,6 +52,32 @@ enum pair_err pair_room_users(struct pair_call *c, const char *room_id, json_obj
  * because the database already holds the truth. */
 void pair_room_publish_presence(struct pair_call *c, const char *room_id);
 
+/* Publishes {type: "typing", username, typing}. */
+void pair_room_publish_typing(struct pair_call *c, const char *room_id, const char *username,
+                              bool typing);
+
+/* Sets m's typing flag; publishes a typing message when it changed. */
+enum pair_err pair_room_set_typing(struct pair_call *c, const struct pair_member *m, bool typing);
+
+/* Publishes m's cursor or selection at `version` after checking that both
+ * positions are within the document at that version. Never stored. */
+enum pair_err pair_room_cursor(struct pair_call *c, const struct pair_member *m, long long anchor,
+                               long long head, long long version);
+
+/* Sets the room's language (one of pair_languages) and tells the room. */
+enum pair_err pair_room_set_language(struct pair_call *c, const struct pair_member *m,
+                                     const char *language);
+
+/* True when `language` is one the editor highlights. */
+bool pair_language_known(const char *language);
+
+/*
+ * Runs the periodic sweeps: typing flags older than 2 s are dropped and seat
+ * holds that ran out end, each published to its room. Safe to run on every
+ * host at once: a row changed by one sweep is not seen by another.
+ */
+void pair_room_tick(struct pair_call *c);
+
 /* Publishes a JSON message to the room; failures logged and returned. */
 enum pair_err pair_room_publish(struct pair_call *c, const char *room_id, json_object *msg);
 

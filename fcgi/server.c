@@ -315,6 +315,33 @@ worker_main(void *arg)
     return NULL;
 }
 
+/* The periodic thread: tick() twice a second until stopping. */
+struct ticker {
+    pthread_t tid;
+    struct pair_worker worker;
+    void (*tick)(struct pair_call *c);
+};
+
+static void *
+ticker_main(void *arg)
+{
+    struct ticker *t = arg;
+    struct pair_arena *arena = pair_arena_new();
+    if (arena == NULL)
+        return NULL;
+    while (!atomic_load(&stopping)) {
+        for (int i = 0; i < 5 && !atomic_load(&stopping); i++)
+            usleep(100 * 1000);
+        struct pair_call c = {.worker = &t->worker, .arena = arena};
+        c.id = atomic_fetch_add(&next_request_id, 1) + 1;
+        t->tick(&c);
+        pair_db_end_request(t->worker.db);
+        pair_arena_clear(arena);
+    }
+    pair_arena_free(arena);
+    return NULL;
+}
+
 /* ---------- sockets and start-up ---------- */
 
 static int
@@ -379,7 +406,7 @@ env_or(const char *name, const char *fallback)
 
 int
 pair_serve(const struct pair_route *routes, size_t nroutes, const struct pair_route *hooks,
-           size_t nhooks)
+           size_t nhooks, void (*tick)(struct pair_call *c))
 {
     static struct pair_config cfg;
     cfg.database_url = env_or("DATABASE_URL", "postgresql:///pair");
@@ -431,6 +458,18 @@ pair_serve(const struct pair_route *routes, size_t nroutes, const struct pair_ro
         }
         t->started = true;
     }
+    struct ticker ticker = {.tick = tick};
+    bool ticking = false;
+    if (status == 0 && tick != NULL) {
+        ticker.worker.index = total;
+        ticker.worker.cfg = &cfg;
+        ticker.worker.db = pair_db_new(cfg.database_url);
+        ticker.worker.nchan = pair_nchan_new(cfg.nchan_socket);
+        ticking = ticker.worker.db != NULL && ticker.worker.nchan != NULL &&
+                  pthread_create(&ticker.tid, NULL, ticker_main, &ticker) == 0;
+        if (!ticking)
+            status = 1;
+    }
     if (status == 0)
         fprintf(stderr, "pair: %d workers on %s, hooks on %s\n", cfg.workers, cfg.app_socket,
                 cfg.hook_addr);
@@ -446,7 +485,7 @@ pair_serve(const struct pair_route *routes, size_t nroutes, const struct pair_ro
     struct timespec deadline;
     clock_gettime(CLOCK_REALTIME, &deadline);
     deadline.tv_sec += 5;
-    bool all_joined = true;
+    bool all_joined = !ticking || pthread_timedjoin_np(ticker.tid, NULL, &deadline) == 0;
     for (int i = 0; i < total; i++)
         if (threads[i].started && pthread_timedjoin_np(threads[i].tid, NULL, &deadline) != 0)
             all_joined = false;
@@ -461,6 +500,8 @@ pair_serve(const struct pair_route *routes, size_t nroutes, const struct pair_ro
         pair_nchan_free(threads[i].worker.nchan);
     }
     free(threads);
+    pair_db_free(ticker.worker.db);
+    pair_nchan_free(ticker.worker.nchan);
     pair_doccache_clear();
     close(ls[0].fd);
     close(ls[1].fd);

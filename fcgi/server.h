@@ -48,11 +48,12 @@ struct pair_route {
 /*
  * Reads the configuration from the environment, opens the sockets, starts
  * the workers and serves routes until SIGTERM or SIGINT. hooks are served on
- * the hook socket only, routes on the app socket only. Returns the process
- * exit status.
+ * the hook socket only, routes on the app socket only. tick (may be NULL)
+ * runs twice a second on a thread of its own, with a worker of its own.
+ * Returns the process exit status.
  */
 int pair_serve(const struct pair_route *routes, size_t nroutes, const struct pair_route *hooks,
-               size_t nhooks);
+               size_t nhooks, void (*tick)(struct pair_call *c));
 
 /* Matches method and path against the table: the index of the route, or -1
  * (with r->allow set when the path exists under other methods). Exposed

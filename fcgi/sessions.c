@@ -78,6 +78,7 @@ pair_session_auth(struct pair_call *c, const char *token, struct pair_member *ou
     out->room_id = pair_db_get(r, 0, 1);
     out->username = pair_db_get(r, 0, 2);
     out->owner = strcmp(pair_db_get(r, 0, 3), "owner") == 0;
+    out->color = pair_db_get(r, 0, 4);
     return PAIR_OK;
 }
 

@@ -18,6 +18,7 @@ struct pair_member {
     long long id;
     const char *room_id;
     const char *username;
+    const char *color;
     bool owner;
 };
 
