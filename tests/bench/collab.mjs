@@ -1,0 +1,1063 @@
+#!/usr/bin/env node
+// Collaboration load benchmark for Pair: R rooms x U users, each user
+// inserting a few characters through POST /rooms/{id}/updates every T ms and
+// receiving every room's updates over its WebSocket. Measures the delivery
+// latency (sender's POST start -> WebSocket frame at every other client, one
+// process, one clock), losses, convergence, durability and the CPU and memory
+// of nginx, the app and PostgreSQL. One JSON line per scenario on stdout;
+// progress on stderr.
+//
+//   PAIR_URL=http://127.0.0.1:8080 PAIR_VAR=var node tests/bench/collab.mjs [--scenario pair|rooms50|ramp]
+//   node tests/bench/collab.mjs --rooms 10 --users 4 --interval 200 --duration 10
+//
+// Loopback only: a PAIR_URL whose host is not 127.0.0.1, localhost or ::1 is
+// refused. Every phase is bounded in time and a watchdog ends the process.
+// See tests/bench/README.md for the meaning of every field.
+
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { performance } from 'node:perf_hooks';
+import WebSocket from 'ws';
+
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
+const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const REQUEST_TIMEOUT_MS = 4000; // one POST /updates (or set-up request)
+const RETRY_WINDOW_MS = 3000; // after the send phase, a 409'd update may still be retried this long
+const DRAIN_MS = 5000; // at most, after the send phase
+const WS_OPEN_TIMEOUT_MS = 10_000;
+const SETUP_TIMEOUT_MS = 90_000; // create + join + connect of one scenario
+const WATCHDOG_MS = 25 * 60_000; // whole process
+const SATURATED = 0.85; // of one core: generator_saturated
+const LAG_LIMIT_MS = 10; // generator_lagging when the event loop's p99 lag exceeds this
+const JITTER = 0.25; // each interval is T * (1 ± JITTER)
+const SAMPLE_MS = 250; // RSS sampling
+const RESCAN_MS = 1000; // process-tree rescan (new PostgreSQL backends, nginx workers)
+const RAMP_STEPS = [25, 50, 100, 150, 200, 250, 300, 350, 400, 450];
+const RAMP_USERS = 4;
+const RAMP_INTERVAL = 200;
+const RAMP_DURATION = 6;
+
+const log = (msg) => process.stderr.write(`collab.mjs: ${msg}\n`);
+function die(message, code = 2) {
+  log(message);
+  process.exit(code);
+}
+
+// ---------------------------------------------------------------------------
+// Command line
+
+function parseArgs(argv) {
+  const out = {};
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const m = /^--([a-z-]+)(?:=(.*))?$/.exec(a);
+    if (!m) die(`unexpected argument ${a}`);
+    if (m[1] === 'help') {
+      process.stderr.write('usage: collab.mjs [--scenario pair|rooms50|ramp] | [--rooms R --users U --interval MS --duration S]\n');
+      process.exit(0);
+    }
+    const value = m[2] ?? argv[++i];
+    if (value === undefined) die(`--${m[1]} needs a value`);
+    out[m[1]] = value;
+  }
+  return out;
+}
+
+const args = parseArgs(process.argv.slice(2));
+const known = new Set(['scenario', 'rooms', 'users', 'interval', 'duration']);
+for (const k of Object.keys(args)) if (!known.has(k)) die(`unknown option --${k}`);
+
+function intArg(name, fallback, min, max) {
+  if (args[name] === undefined) return fallback;
+  const n = Number(args[name]);
+  if (!Number.isFinite(n) || n < min || n > max) die(`--${name} must be a number from ${min} to ${max}, not ${args[name]}`);
+  return n;
+}
+
+const custom = ['rooms', 'users', 'interval', 'duration'].some((k) => args[k] !== undefined);
+if (custom && args.scenario) die('give either --scenario or --rooms/--users/--interval/--duration, not both');
+const SCENARIOS = custom ? ['custom'] : args.scenario ? [args.scenario] : ['pair', 'rooms50', 'ramp'];
+for (const s of SCENARIOS) if (!['pair', 'rooms50', 'ramp', 'custom'].includes(s)) die(`unknown scenario ${s}; known: pair, rooms50, ramp`);
+const CUSTOM = custom
+  ? {
+      rooms: Math.floor(intArg('rooms', 10, 1, 1000)),
+      users: Math.floor(intArg('users', 4, 2, 20)),
+      interval: intArg('interval', 200, 5, 60_000),
+      duration: intArg('duration', 10, 1, 300),
+    }
+  : null;
+
+// ---------------------------------------------------------------------------
+// Target
+
+let base;
+try {
+  base = new URL(process.env.PAIR_URL || 'http://127.0.0.1:8080');
+} catch {
+  die(`PAIR_URL is not a URL: ${process.env.PAIR_URL}`);
+}
+if (base.protocol !== 'http:') die('PAIR_URL must be http://');
+if (!LOOPBACK_HOSTS.has(base.hostname)) die(`refusing to load ${base.hostname}: only 127.0.0.1, localhost or ::1`);
+const HOST = base.hostname.replace(/^\[|\]$/g, '');
+const PORT = Number(base.port || 80);
+const PREFIX = base.pathname.replace(/\/+$/, '');
+const WS_BASE = `ws://${base.host}${PREFIX}`;
+const PAIR_VAR = path.resolve(process.env.PAIR_VAR || path.join(REPO, 'var'));
+
+const watchdog = setTimeout(() => die(`watchdog: still running after ${WATCHDOG_MS / 60000} min, giving up`, 3), WATCHDOG_MS);
+watchdog.unref();
+
+// One agent per scenario (sized to its users): created in runScenario.
+let agent = new http.Agent({ keepAlive: true, maxSockets: 64, maxFreeSockets: 64 });
+
+/** One request; resolves {status, body, ms}; status is 'ERR:<code>' on a network error or timeout. */
+function request(method, p, { token, json, timeout = REQUEST_TIMEOUT_MS } = {}) {
+  return new Promise((resolve) => {
+    const started = performance.now();
+    const body = json === undefined ? undefined : Buffer.from(JSON.stringify(json));
+    const headers = {};
+    if (token) headers.Authorization = `Bearer ${token}`;
+    if (body) {
+      headers['Content-Type'] = 'application/json';
+      headers['Content-Length'] = String(body.length);
+    }
+    let done = false;
+    const finish = (status, text) => {
+      if (done) return;
+      done = true;
+      resolve({ status, body: text, ms: performance.now() - started });
+    };
+    const req = http.request({ host: HOST, port: PORT, method, path: PREFIX + p, headers, agent }, (res) => {
+      const chunks = [];
+      res.on('data', (c) => chunks.push(c));
+      res.on('end', () => finish(res.statusCode, Buffer.concat(chunks).toString('utf8')));
+      res.on('error', (err) => finish(`ERR:${err.code || err.message}`, ''));
+    });
+    req.setTimeout(timeout, () => req.destroy(Object.assign(new Error('timeout'), { code: 'TIMEOUT' })));
+    req.on('error', (err) => finish(`ERR:${err.code || err.message}`, ''));
+    req.end(body);
+  });
+}
+
+function parseJson(text) {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, Math.max(0, ms)));
+
+/** Runs fn(item, index) over items with at most `limit` in flight. */
+async function pool(items, limit, fn) {
+  let next = 0;
+  const workers = Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length) {
+      const i = next++;
+      await fn(items[i], i);
+    }
+  });
+  await Promise.all(workers);
+}
+
+function withTimeout(promise, ms, what) {
+  let timer;
+  return Promise.race([
+    promise.finally(() => clearTimeout(timer)),
+    new Promise((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`${what} took longer than ${ms / 1000} s`)), ms);
+    }),
+  ]);
+}
+
+// ---------------------------------------------------------------------------
+// Server processes: CPU (utime+stime, plus reaped children) and RSS per group
+
+let CLK_TCK = 100;
+let PAGE = 4096;
+try {
+  CLK_TCK = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+  PAGE = Number(execFileSync('getconf', ['PAGESIZE'], { encoding: 'utf8' }).trim()) || 4096;
+} catch {
+  /* the defaults are right on x86-64 Linux */
+}
+
+/** Parses /proc/<pid>/stat text: ppid, CPU ticks (own + reaped children), RSS bytes. */
+function parseStat(s) {
+  const f = s.slice(s.lastIndexOf(')') + 2).split(' ');
+  // f[0] is field 3 (state): ppid 4, utime 14, stime 15, cutime 16, cstime 17, rss 24
+  return {
+    ppid: Number(f[1]),
+    ticks: Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14]),
+    rss: Number(f[21]) * PAGE,
+  };
+}
+
+function readStat(pid) {
+  try {
+    return parseStat(fs.readFileSync(`/proc/${pid}/stat`, 'latin1'));
+  } catch {
+    return null;
+  }
+}
+
+async function readStatAsync(pid) {
+  try {
+    return parseStat(await fs.promises.readFile(`/proc/${pid}/stat`, 'latin1'));
+  } catch {
+    return null;
+  }
+}
+
+/** Proportional set size in bytes (shared pages divided among their users), or 0. */
+async function readPssAsync(pid) {
+  try {
+    const m = /^Pss:\s+(\d+) kB/m.exec(await fs.promises.readFile(`/proc/${pid}/smaps_rollup`, 'latin1'));
+    return m ? Number(m[1]) * 1024 : 0;
+  } catch {
+    return 0;
+  }
+}
+
+function readPidFile(file) {
+  try {
+    const pid = Number(fs.readFileSync(file, 'utf8').split('\n')[0].trim());
+    return Number.isInteger(pid) && pid > 0 && fs.existsSync(`/proc/${pid}`) ? pid : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * nginx (master + workers), the app, PostgreSQL (postmaster + every child):
+ * CPU ticks at the start and the end of the window, read synchronously (a few
+ * small files), and RSS/PSS peaks sampled in between with asynchronous reads,
+ * so that the sampling does not hold up the event loop that timestamps the
+ * WebSocket frames.
+ */
+class ProcGroups {
+  constructor() {
+    const roots = {
+      nginx: readPidFile(path.join(PAIR_VAR, 'run', 'nginx.pid')),
+      app: readPidFile(path.join(PAIR_VAR, 'run', 'app.pid')),
+      postgres: readPidFile(path.join(PAIR_VAR, 'pg', 'postmaster.pid')),
+    };
+    this.roots = Object.fromEntries(Object.entries(roots).filter(([, pid]) => pid));
+    this.members = {};
+    this.peak = {};
+    this.peakPss = {};
+    this.timer = null;
+    this.busy = false;
+    this.lastScan = 0;
+  }
+
+  get available() {
+    return Object.keys(this.roots).length > 0;
+  }
+
+  /** Every group's pids from a {pid: ppid} map: the root and all its descendants. */
+  setMembers(parents) {
+    const children = new Map();
+    for (const [pid, ppid] of parents) {
+      if (!children.has(ppid)) children.set(ppid, []);
+      children.get(ppid).push(pid);
+    }
+    for (const [group, root] of Object.entries(this.roots)) {
+      const all = [root];
+      for (let i = 0; i < all.length; i++) for (const c of children.get(all[i]) || []) all.push(c);
+      this.members[group] = all;
+    }
+    this.lastScan = performance.now();
+  }
+
+  rescan() {
+    const parents = [];
+    for (const name of fs.readdirSync('/proc')) {
+      if (!/^\d+$/.test(name)) continue;
+      const st = readStat(name);
+      if (st) parents.push([Number(name), st.ppid]);
+    }
+    this.setMembers(parents);
+  }
+
+  async rescanAsync() {
+    const names = (await fs.promises.readdir('/proc')).filter((n) => /^\d+$/.test(n));
+    const stats = await Promise.all(names.map((n) => readStatAsync(n)));
+    this.setMembers(names.map((n, i) => [Number(n), stats[i]?.ppid]).filter(([, ppid]) => ppid !== undefined));
+  }
+
+  /** {group: {ticks, rss}} now. A reaped child's CPU is in its parent's cutime/cstime. */
+  read() {
+    const out = {};
+    for (const [group, pids] of Object.entries(this.members)) {
+      let ticks = 0;
+      let rss = 0;
+      for (const pid of pids) {
+        const st = readStat(pid);
+        if (!st) continue;
+        ticks += st.ticks;
+        rss += st.rss;
+      }
+      out[group] = { ticks, rss };
+      this.peak[group] = Math.max(this.peak[group] || 0, rss);
+    }
+    return out;
+  }
+
+  async sampleAsync(withPss) {
+    for (const [group, pids] of Object.entries(this.members)) {
+      const stats = await Promise.all(pids.map((pid) => readStatAsync(pid)));
+      this.peak[group] = Math.max(this.peak[group] || 0, stats.reduce((a, st) => a + (st ? st.rss : 0), 0));
+      if (withPss) {
+        const pss = await Promise.all(pids.map((pid) => readPssAsync(pid)));
+        this.peakPss[group] = Math.max(this.peakPss[group] || 0, pss.reduce((a, b) => a + b, 0));
+      }
+    }
+  }
+
+  start() {
+    if (!this.available) return;
+    this.rescan();
+    this.begin = this.read();
+    this.timer = setInterval(async () => {
+      if (this.busy) return;
+      this.busy = true;
+      try {
+        const due = performance.now() - this.lastScan >= RESCAN_MS;
+        if (due) await this.rescanAsync();
+        await this.sampleAsync(due || Object.keys(this.peakPss).length === 0);
+      } catch {
+        /* a process came or went: the next sample will do */
+      }
+      this.busy = false;
+    }, SAMPLE_MS);
+  }
+
+  /** Stops sampling; returns the resource fields for `wall` seconds, or null. */
+  stop(wall, acceptedPerSecond) {
+    if (!this.available || !this.begin) return null;
+    clearInterval(this.timer);
+    const end = this.read(); // members from the last rescan (at most RESCAN_MS old)
+    const out = {};
+    let total = 0;
+    for (const g of Object.keys(this.roots)) {
+      if (!end[g] || !this.begin[g]) continue;
+      const cpu = Math.max(0, end[g].ticks - this.begin[g].ticks) / CLK_TCK;
+      total += cpu;
+      out[g] = {
+        cpu_s: round(cpu, 3),
+        cores: round(cpu / wall, 3),
+        rss_peak_mib: round(this.peak[g] / 1048576, 1),
+        pss_peak_mib: this.peakPss[g] ? round(this.peakPss[g] / 1048576, 1) : null,
+        processes: this.members[g].length,
+      };
+    }
+    const cores = total / wall;
+    return {
+      server: out,
+      server_cpu_s: round(total, 3),
+      server_cores: round(cores, 3),
+      cores_per_1000_updates_per_s: acceptedPerSecond > 0 ? round(cores / (acceptedPerSecond / 1000), 3) : null,
+    };
+  }
+}
+
+/** The whole machine's busy CPU ticks (all cores) from /proc/stat, or null. */
+function machineTicks() {
+  try {
+    const f = fs.readFileSync('/proc/stat', 'latin1').split('\n')[0].trim().split(/\s+/).slice(1, 9).map(Number);
+    // user nice system idle iowait irq softirq steal
+    return f[0] + f[1] + f[2] + f[5] + f[6] + f[7];
+  } catch {
+    return null;
+  }
+}
+
+/** This process's main thread: [ns on a CPU, ns runnable but waiting for one] from /proc/self/schedstat, or null. */
+function schedstat() {
+  try {
+    const f = fs.readFileSync(`/proc/self/task/${process.pid}/schedstat`, 'latin1').trim().split(' ').map(Number);
+    return [f[0], f[1]];
+  } catch {
+    return null;
+  }
+}
+
+/** The generator's event-loop lag: how late a 20 ms timer fires, sampled through the window. */
+class LoopLag {
+  start() {
+    this.samples = [];
+    let expected = performance.now() + 20;
+    this.timer = setInterval(() => {
+      const now = performance.now();
+      this.samples.push(Math.max(0, now - expected));
+      expected = now + 20;
+    }, 20);
+  }
+
+  stop() {
+    clearInterval(this.timer);
+    return percentiles(this.samples);
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Numbers
+
+function round(x, digits = 1) {
+  if (x === null || x === undefined || !Number.isFinite(x)) return null;
+  const f = 10 ** digits;
+  return Math.round(x * f) / f;
+}
+
+function percentiles(values) {
+  const a = Float64Array.from(values).sort();
+  const at = (p) => (a.length === 0 ? null : round(a[Math.min(a.length - 1, Math.max(0, Math.ceil((p / 100) * a.length) - 1))], 2));
+  return { p50: at(50), p95: at(95), p99: at(99), max: a.length ? round(a[a.length - 1], 2) : null };
+}
+
+// ---------------------------------------------------------------------------
+// Edits: a few characters, now and then non-ASCII, a newline or an emoji
+
+const ASCII = 'abcdefghijklmnopqrstuvwxyz ();=';
+const BMP = 'éñßжλ日本€';
+
+/** Returns {lines, edgeOnly}: the inserted lines (CodeMirror JSON form); an emoji goes only at 0 or the end. */
+function pickInsert() {
+  const r = Math.random();
+  if (r < 0.05) return { lines: ['', ''], edgeOnly: false }; // a newline
+  if (r < 0.07) return { lines: ['😀'], edgeOnly: true }; // two UTF-16 units
+  const n = 1 + Math.floor(Math.random() * 3);
+  let s = '';
+  for (let i = 0; i < n; i++) s += Math.random() < 0.1 ? BMP[Math.floor(Math.random() * BMP.length)] : ASCII[Math.floor(Math.random() * ASCII.length)];
+  return { lines: [s], edgeOnly: false };
+}
+
+/**
+ * A change set inserting `ins` into a view of `len` units. A position must not
+ * fall inside a surrogate pair (an emoji already in the document): the view
+ * knows `head`, the units before the first astral character, and `tail`, the
+ * units after the last one, and picks among the positions 0..head and
+ * len-tail..len, which are all character boundaries (all of 0..len when the
+ * document holds no astral character).
+ */
+function makeChanges(len, head, tail, ins) {
+  let pos;
+  if (ins.edgeOnly) pos = Math.random() < 0.5 ? 0 : len;
+  else if (head >= len) pos = Math.floor(Math.random() * (len + 1));
+  else {
+    const r = Math.floor(Math.random() * (head + tail + 2));
+    pos = r <= head ? r : len - tail + (r - head - 1);
+  }
+  const out = [];
+  if (pos > 0) out.push(pos);
+  out.push([0, ...ins.lines]);
+  if (len - pos > 0) out.push(len - pos);
+  return out;
+}
+
+/** Index of the first high surrogate in s, and the index just after the last astral character; -1 if none. */
+function astralSpan(s) {
+  let first = -1;
+  let last = -1;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff) {
+      if (first < 0) first = i;
+      last = i + 2;
+      i++;
+    }
+  }
+  return [first, last];
+}
+
+// ---------------------------------------------------------------------------
+// A scenario
+
+class Client {
+  constructor(S, room, index, gid, username, token) {
+    this.S = S;
+    this.room = room;
+    this.index = index;
+    this.gid = gid;
+    this.username = username;
+    this.token = token;
+    this.version = 0; // in-order view: version, length, and where astral characters are
+    this.length = 0;
+    this.head = 0; // units before the first astral character (= length when there is none)
+    this.tail = 0; // units after the last astral character (= length when there is none)
+    this.ahead = new Map(); // version -> message that arrived ahead of a gap
+    this.waiter = null;
+    this.seq = 0;
+    this.ws = null;
+  }
+
+  connect() {
+    return new Promise((resolve, reject) => {
+      const url = `${WS_BASE}/ws/${encodeURIComponent(this.room.id)}?token=${encodeURIComponent(this.token)}`;
+      const ws = new WebSocket(url, { perMessageDeflate: false, skipUTF8Validation: true, handshakeTimeout: WS_OPEN_TIMEOUT_MS });
+      this.ws = ws;
+      let opened = false;
+      ws.on('open', () => {
+        opened = true;
+        resolve();
+      });
+      ws.on('message', (data) => this.onMessage(data));
+      ws.on('error', (err) => {
+        if (!opened) reject(new Error(`WebSocket to room ${this.room.id}: ${err.message}`));
+        else this.S.wsErrors++;
+      });
+      ws.on('unexpected-response', (_req, res) => {
+        reject(new Error(`WebSocket to room ${this.room.id}: HTTP ${res.statusCode}`));
+        res.resume();
+        ws.terminate();
+      });
+      ws.on('close', () => {
+        if (!this.S.closing) this.S.wsClosed++;
+      });
+    });
+  }
+
+  onMessage(data) {
+    const t = performance.now();
+    const S = this.S;
+    let m;
+    try {
+      m = JSON.parse(data);
+    } catch {
+      S.badFrames++;
+      return;
+    }
+    if (m === null || m.type !== 'update') return;
+    const v = m.version;
+    if (!Number.isInteger(v) || v < this.version || this.ahead.has(v)) {
+      S.duplicates++;
+      return;
+    }
+    const meta = S.meta.get(m.clientID);
+    if (meta === undefined) S.foreign++;
+    else if (meta.sender === this) meta.echo = true;
+    else {
+      S.latencies.push(t - meta.t0);
+      meta.delivered++;
+    }
+    if (v !== this.version) {
+      this.ahead.set(v, m);
+      S.outOfOrder++;
+      return;
+    }
+    this.apply(m);
+    while (this.ahead.size > 0) {
+      const next = this.ahead.get(this.version);
+      if (next === undefined) break;
+      this.ahead.delete(this.version);
+      this.apply(next);
+    }
+    if (this.waiter !== null && this.version >= this.waiter.version) {
+      const w = this.waiter;
+      this.waiter = null;
+      clearTimeout(w.timer);
+      w.resolve(true);
+    }
+  }
+
+  /** Applies an update to the view: length, head and tail (see makeChanges). */
+  apply(m) {
+    const changes = m.changes;
+    this.version++;
+    if (!Array.isArray(changes)) {
+      this.S.lengthMismatches++;
+      return;
+    }
+    const len = this.length;
+    const hasAstral = this.head < len;
+    const firstOld = this.head; // where the first astral character starts
+    const lastOldEnd = len - this.tail; // where the last one ends
+    let oldPos = 0;
+    let newPos = 0;
+    let first = hasAstral ? null : -1; // -1: none seen yet and none in the kept text
+    let lastEnd = -1;
+    let deleted = false;
+    for (const part of changes) {
+      if (typeof part === 'number') {
+        if (hasAstral && first === null && firstOld >= oldPos && firstOld < oldPos + part) first = newPos + (firstOld - oldPos);
+        if (hasAstral && lastOldEnd > oldPos && lastOldEnd <= oldPos + part) lastEnd = newPos + (lastOldEnd - oldPos);
+        oldPos += part;
+        newPos += part;
+        continue;
+      }
+      if (part[0] > 0) deleted = true;
+      oldPos += part[0];
+      for (let i = 1; i < part.length; i++) {
+        if (i > 1) newPos++; // the newline between lines
+        const text = part[i];
+        const [f, l] = astralSpan(text);
+        if (f >= 0) {
+          if (first === null || first === -1) first = newPos + f;
+          lastEnd = newPos + l;
+        }
+        newPos += text.length;
+      }
+    }
+    if (oldPos !== len) this.S.lengthMismatches++;
+    this.length = newPos;
+    if (deleted) {
+      this.head = this.tail = 0; // not ours: only the two ends are known boundaries now
+    } else {
+      this.head = first === null || first < 0 ? newPos : first;
+      this.tail = lastEnd < 0 ? newPos : newPos - lastEnd;
+    }
+  }
+
+  /** Resolves true when the view reaches `version`, false after `ms`. */
+  waitFor(version, ms) {
+    if (this.version >= version) return Promise.resolve(true);
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        this.waiter = null;
+        resolve(false);
+      }, Math.max(1, ms));
+      this.waiter = { version, resolve, timer };
+    });
+  }
+}
+
+let scenarioCounter = 0;
+const RUN_TAG = Date.now().toString(36).slice(-6);
+
+function newState(spec) {
+  return {
+    spec,
+    rooms: [],
+    clients: [],
+    meta: new Map(), // clientID -> {t0, sender, delivered, echo, status}
+    latencies: [],
+    ackLatencies: [],
+    updates: 0,
+    sent: 0,
+    accepted: 0,
+    conflicts: 0,
+    errors: 0,
+    errorKinds: {},
+    gaveUp: 0,
+    late: 0,
+    inflight: 0,
+    duplicates: 0,
+    outOfOrder: 0,
+    foreign: 0,
+    badFrames: 0,
+    lengthMismatches: 0,
+    wsErrors: 0,
+    wsClosed: 0,
+    closing: false,
+    sendEnd: 0,
+    retryEnd: 0,
+  };
+}
+
+async function setup(S) {
+  const { rooms, users } = S.spec;
+  const tag = `${RUN_TAG}${(++scenarioCounter).toString(36)}`;
+  for (let r = 0; r < rooms; r++) S.rooms.push({ id: `bench-${tag}-${r}`, clients: [], accepted: 0 });
+  const name = (r, u) => `b${tag}r${r}u${u}`;
+  let gid = 0;
+  const failures = [];
+  await pool(S.rooms, 16, async (room, r) => {
+    const res = await request('POST', '/rooms', { json: { username: name(r, 0), limit: users, roomId: room.id }, timeout: 10_000 });
+    const body = parseJson(res.body);
+    if (res.status !== 201 || !body?.token) {
+      failures.push(`POST /rooms ${res.status} ${res.body.slice(0, 200)}`);
+      return;
+    }
+    room.clients.push(new Client(S, room, 0, 0, name(r, 0), body.token));
+  });
+  if (failures.length) throw new Error(`could not create ${failures.length} room(s): ${failures[0]}`);
+  const joins = [];
+  for (const room of S.rooms) for (let u = 1; u < users; u++) joins.push([room, u]);
+  await pool(joins, 32, async ([room, u]) => {
+    const r = S.rooms.indexOf(room);
+    const res = await request('GET', `/rooms/${room.id}?username=${encodeURIComponent(name(r, u))}`, { timeout: 10_000 });
+    const body = parseJson(res.body);
+    if (res.status !== 200 || !body?.token) {
+      failures.push(`GET /rooms/${room.id}?username= ${res.status} ${res.body.slice(0, 200)}`);
+      return;
+    }
+    room.clients.push(new Client(S, room, u, 0, name(r, u), body.token));
+  });
+  for (const room of S.rooms) {
+    room.clients.sort((a, b) => a.index - b.index);
+    for (const c of room.clients) {
+      c.gid = gid++;
+      S.clients.push(c);
+    }
+  }
+  if (failures.length) throw new Error(`${failures.length} join(s) failed: ${failures[0]}`);
+  await pool(S.clients, 64, (c) => c.connect().catch((err) => failures.push(err.message)));
+  if (failures.length) throw new Error(`${failures.length} WebSocket(s) did not open: ${failures[0]}`);
+  // Every view starts from the server's document.
+  await pool(S.rooms, 16, async (room) => {
+    const res = await request('GET', `/rooms/${room.id}/document`, { token: room.clients[0].token, timeout: 10_000 });
+    const doc = parseJson(res.body);
+    if (res.status !== 200 || !doc) {
+      failures.push(`GET /rooms/${room.id}/document ${res.status} ${res.body.slice(0, 200)}`);
+      return;
+    }
+    room.startVersion = doc.version;
+    const [f, l] = astralSpan(doc.code);
+    for (const c of room.clients) {
+      c.version = doc.version;
+      c.length = doc.code.length;
+      c.head = f < 0 ? c.length : f;
+      c.tail = l < 0 ? c.length : c.length - l;
+    }
+  });
+  if (failures.length) throw new Error(failures[0]);
+}
+
+/** One logical update: POST, and on 409 wait for the view to reach the server's version and retry. */
+async function sendUpdate(c) {
+  const S = c.S;
+  const ins = pickInsert();
+  S.updates++;
+  for (;;) {
+    const version = c.version;
+    const changes = makeChanges(c.length, c.head, c.tail, ins);
+    const clientID = `u${c.gid}-${++c.seq}`;
+    const meta = { t0: performance.now(), sender: c, delivered: 0, echo: false, status: 0 };
+    S.meta.set(clientID, meta);
+    S.sent++;
+    S.inflight++;
+    const res = await request('POST', `/rooms/${c.room.id}/updates`, { token: c.token, json: { version, updates: [{ clientID, changes }] } });
+    S.inflight--;
+    meta.status = res.status;
+    if (res.status === 200) {
+      S.accepted++;
+      c.room.accepted++;
+      S.ackLatencies.push(res.ms);
+      return;
+    }
+    if (res.status === 409) {
+      S.conflicts++;
+      const current = parseJson(res.body)?.version;
+      const target = Number.isInteger(current) ? current : version + 1;
+      const left = S.retryEnd - performance.now();
+      if (left <= 0) {
+        S.gaveUp++;
+        return;
+      }
+      if (!(await c.waitFor(target, Math.min(left, RETRY_WINDOW_MS)))) {
+        S.gaveUp++;
+        S.errorKinds.view_stalled_after_409 = (S.errorKinds.view_stalled_after_409 || 0) + 1;
+        return;
+      }
+      continue;
+    }
+    S.errors++;
+    const kind = String(res.status);
+    S.errorKinds[kind] = (S.errorKinds[kind] || 0) + 1;
+    if (S.errors <= 3) log(`POST /rooms/${c.room.id}/updates → ${res.status} ${String(res.body).slice(0, 200)}`);
+    S.gaveUp++;
+    return;
+  }
+}
+
+async function userLoop(c) {
+  const S = c.S;
+  const T = S.spec.interval;
+  await sleep(Math.random() * T);
+  let next = performance.now();
+  while (performance.now() < S.sendEnd) {
+    await sendUpdate(c);
+    next += T * (1 + JITTER * (2 * Math.random() - 1));
+    const now = performance.now();
+    if (next < now) {
+      S.late++; // the previous update took longer than the interval: send at once, do not burst
+      next = now;
+    }
+    if (next >= S.sendEnd) break;
+    await sleep(next - now);
+  }
+}
+
+async function teardown(S) {
+  S.closing = true;
+  await pool(
+    S.clients.filter((c) => c.ws),
+    128,
+    (c) =>
+      new Promise((resolve) => {
+        const ws = c.ws;
+        if (ws.readyState === WebSocket.CLOSED) return resolve();
+        const t = setTimeout(() => {
+          ws.terminate();
+          resolve();
+        }, 2000);
+        ws.once('close', () => {
+          clearTimeout(t);
+          resolve();
+        });
+        if (ws.readyState === WebSocket.CONNECTING) ws.terminate();
+        else ws.close(1000);
+      }),
+  );
+  await pool(S.clients, 32, (c) => request('POST', `/rooms/${c.room.id}/leave`, { token: c.token, timeout: 5000 }));
+}
+
+async function runScenario(name, spec) {
+  const S = newState(spec);
+  const { rooms, users, interval, duration } = spec;
+  const n = rooms * users;
+  agent.destroy();
+  agent = new http.Agent({ keepAlive: true, maxSockets: Math.min(1024, Math.max(16, n)), maxFreeSockets: Math.min(1024, Math.max(16, n)) });
+  const head = { scenario: name, rooms, users, interval_ms: interval, duration_s: duration, target_updates_per_s: round((n * 1000) / interval, 1) };
+  log(`${name}: ${rooms} room(s) × ${users} users, every ${interval} ms for ${duration} s: setting up`);
+  const t0 = performance.now();
+  try {
+    await withTimeout(setup(S), SETUP_TIMEOUT_MS, 'set-up');
+  } catch (err) {
+    log(`${name}: set-up failed: ${err.message}`);
+    await teardown(S).catch(() => {});
+    const line = { ...head, setup_error: err.message };
+    console.log(JSON.stringify(line));
+    return line;
+  }
+  const setupMs = performance.now() - t0;
+  await sleep(300); // let the join/presence traffic settle
+
+  // ---- send phase (the measured window)
+  const procs = new ProcGroups();
+  const loop = new LoopLag();
+  log(`${name}: set up in ${(setupMs / 1000).toFixed(1)} s; sending`);
+  procs.start();
+  loop.start();
+  const cpu0 = process.cpuUsage();
+  const machine0 = machineTicks();
+  const sched0 = schedstat();
+  const start = performance.now();
+  S.sendEnd = start + duration * 1000;
+  S.retryEnd = S.sendEnd + RETRY_WINDOW_MS;
+  let windowEnd = null;
+  const windowDone = new Promise((resolve) => {
+    setTimeout(() => {
+      const wall = (performance.now() - start) / 1000;
+      const gcpu = process.cpuUsage(cpu0);
+      const machine1 = machineTicks();
+      const sched1 = schedstat();
+      const lag = loop.stop();
+      const acceptedInWindow = S.accepted;
+      windowEnd = {
+        wall,
+        acceptedInWindow,
+        resources: procs.stop(wall, acceptedInWindow / wall),
+        generatorCores: (gcpu.user + gcpu.system) / 1e6 / wall,
+        machineCores: machine0 !== null && machine1 !== null ? (machine1 - machine0) / CLK_TCK / wall : null,
+        waitShare: sched0 && sched1 ? (sched1[1] - sched0[1]) / 1e9 / wall : null,
+        wantShare: sched0 && sched1 ? (sched1[0] - sched0[0] + sched1[1] - sched0[1]) / 1e9 / wall : null,
+        lagP99: lag.p99,
+        lagMax: lag.max,
+      };
+      resolve();
+    }, duration * 1000);
+  });
+  let loopsDone = false;
+  const loops = Promise.all(S.clients.map((c) => userLoop(c))).then(() => {
+    loopsDone = true;
+  });
+  await windowDone;
+
+  // ---- drain: every client has seen every accepted update, at most DRAIN_MS
+  const drainStart = performance.now();
+  const caughtUp = () => S.rooms.every((room) => room.clients.every((c) => c.version - room.startVersion >= room.accepted));
+  while (performance.now() - drainStart < DRAIN_MS && !(loopsDone && caughtUp())) await sleep(10);
+  const drainMs = performance.now() - drainStart;
+  const drained = loopsDone && caughtUp();
+  const unfinished = S.inflight;
+  if (!drained) {
+    log(`${name}: drain incomplete after ${DRAIN_MS} ms (${unfinished} POST(s) still in flight)`);
+    // Let the stragglers end (each request times out) so that the counts below are final.
+    await Promise.race([loops, sleep(REQUEST_TIMEOUT_MS + RETRY_WINDOW_MS)]);
+  }
+
+  // ---- verification against the server
+  let converged = true;
+  let durable = true;
+  let lengthsMatch = true;
+  let checkErrors = 0;
+  const bad = [];
+  const acceptedIds = new Map(); // room -> Set of acknowledged clientIDs
+  for (const [id, meta] of S.meta) {
+    if (meta.status !== 200) continue;
+    const r = meta.sender.room;
+    if (!acceptedIds.has(r)) acceptedIds.set(r, new Set());
+    acceptedIds.get(r).add(id);
+  }
+  await pool(S.rooms, 16, async (room) => {
+    const token = room.clients[0].token;
+    const [d, u] = await Promise.all([
+      request('GET', `/rooms/${room.id}/document`, { token, timeout: 10_000 }),
+      request('GET', `/rooms/${room.id}/updates?since=${room.startVersion}`, { token, timeout: 10_000 }),
+    ]);
+    const doc = parseJson(d.body);
+    const log_ = parseJson(u.body);
+    if (d.status !== 200 || !doc || u.status !== 200 || !log_) {
+      checkErrors++;
+      converged = durable = false;
+      bad.push(`${room.id}: GET /document ${d.status}, GET /updates ${u.status}`);
+      return;
+    }
+    const expected = room.startVersion + room.accepted;
+    const views = room.clients.map((c) => c.version);
+    if (!views.every((v) => v === doc.version) || doc.version !== expected) {
+      converged = false;
+      bad.push(`${room.id}: server version ${doc.version}, accepted ${room.accepted} (expected ${expected}), views ${views.join(',')}`);
+    }
+    if (!room.clients.every((c) => c.length === doc.code.length)) {
+      lengthsMatch = false;
+      bad.push(`${room.id}: server length ${doc.code.length}, view lengths ${room.clients.map((c) => c.length).join(',')}`);
+    }
+    const ids = acceptedIds.get(room) || new Set();
+    const logged = Array.isArray(log_.updates) ? log_.updates : [];
+    const loggedIds = new Set(logged.map((x) => x.clientID));
+    const missing = [...ids].filter((id) => !loggedIds.has(id));
+    if (doc.version !== expected || logged.length !== room.accepted || missing.length > 0) {
+      durable = false;
+      bad.push(`${room.id}: log holds ${logged.length} update(s) for ${room.accepted} acknowledged; ${missing.length} acknowledged clientID(s) missing${missing.length ? ` (e.g. ${missing[0]})` : ''}`);
+    }
+  });
+  for (const b of bad.slice(0, 5)) log(`${name}: ${b}`);
+
+  // ---- deliveries
+  let expectedDeliveries = 0;
+  let seen = 0;
+  let phantom = 0;
+  let echoMissing = 0;
+  for (const meta of S.meta.values()) {
+    if (meta.status === 200) {
+      expectedDeliveries += users - 1;
+      seen += Math.min(meta.delivered, users - 1);
+      if (!meta.echo) echoMissing++;
+    } else if (meta.delivered > 0 || meta.echo) phantom++;
+  }
+  const lat = percentiles(S.latencies);
+  const ack = percentiles(S.ackLatencies);
+  const w = windowEnd;
+  const line = {
+    ...head,
+    sent: S.sent,
+    accepted: S.accepted,
+    conflicts: S.conflicts,
+    errors: S.errors,
+    error_kinds: S.errorKinds,
+    updates: S.updates,
+    gave_up: S.gaveUp,
+    late_sends: S.late,
+    accepted_per_s: round(w.acceptedInWindow / w.wall, 1),
+    p50_ms: lat.p50,
+    p95_ms: lat.p95,
+    p99_ms: lat.p99,
+    max_ms: lat.max,
+    ack_p50_ms: ack.p50,
+    ack_p99_ms: ack.p99,
+    expected_deliveries: expectedDeliveries,
+    deliveries: seen,
+    lost: expectedDeliveries - seen,
+    echo_missing: echoMissing,
+    phantom,
+    duplicates: S.duplicates,
+    out_of_order: S.outOfOrder,
+    foreign: S.foreign,
+    length_mismatches: S.lengthMismatches,
+    ws_errors: S.wsErrors,
+    ws_closed: S.wsClosed,
+    drain_ms: round(drainMs, 0),
+    drained,
+    unfinished,
+    converged,
+    durable,
+    lengths_match: lengthsMatch,
+    check_errors: checkErrors,
+    window_s: round(w.wall, 3),
+    ...(w.resources || {}),
+    generator_cpu_s: round(w.generatorCores * w.wall, 3),
+    generator_cores: round(w.generatorCores, 3),
+    // Saturated: it used more than 85 % of a core, or its main thread was
+    // runnable (on a CPU or waiting for one) more than 85 % of the window.
+    generator_saturated: w.generatorCores > SATURATED || (w.wantShare !== null && w.wantShare > SATURATED),
+    generator_loop_lag_p99_ms: w.lagP99,
+    generator_loop_lag_max_ms: w.lagMax,
+    generator_lagging: w.lagP99 !== null && w.lagP99 > LAG_LIMIT_MS,
+    generator_runnable: round(w.wantShare, 3),
+    generator_runqueue_wait: round(w.waitShare, 3),
+    machine_cores: os.availableParallelism(),
+    machine_cores_busy: round(w.machineCores, 3),
+    setup_s: round(setupMs / 1000, 2),
+  };
+  await teardown(S);
+  console.log(JSON.stringify(line));
+  log(
+    `${name}: accepted ${line.accepted} (${line.accepted_per_s}/s), p50 ${line.p50_ms} p99 ${line.p99_ms} ms, lost ${line.lost}, errors ${line.errors}, converged ${converged}, durable ${durable}`,
+  );
+  return line;
+}
+
+async function ramp() {
+  let best = null;
+  let stop = null;
+  const steps = [];
+  for (const rooms of RAMP_STEPS) {
+    const line = await runScenario('ramp', { rooms, users: RAMP_USERS, interval: RAMP_INTERVAL, duration: RAMP_DURATION });
+    steps.push(line);
+    const reasons = [];
+    if (line.setup_error) reasons.push('setup failed');
+    else {
+      if (line.p99_ms === null || line.p99_ms > 100) reasons.push(`p99 ${line.p99_ms} ms > 100`);
+      if (line.lost > 0) reasons.push(`lost ${line.lost}`);
+      if (line.errors > 0.01 * line.sent) reasons.push(`errors ${line.errors} > 1 % of ${line.sent}`);
+    }
+    if (reasons.length) {
+      stop = { rooms, reason: reasons.join(', ') };
+      break;
+    }
+    best = line;
+    await sleep(1000); // let the unsubscribe hooks and leaves of this step pass
+  }
+  const summary = {
+    scenario: 'ramp-summary',
+    users: RAMP_USERS,
+    interval_ms: RAMP_INTERVAL,
+    duration_s: RAMP_DURATION,
+    max_rooms_under_100ms: best ? best.rooms : 0,
+    max_users_under_100ms: best ? best.rooms * RAMP_USERS : 0,
+    accepted_per_s_at_max: best ? best.accepted_per_s : null,
+    p99_ms_at_max: best ? best.p99_ms : null,
+    server_cores_at_max: best ? (best.server_cores ?? null) : null,
+    stopped_at_rooms: stop ? stop.rooms : null,
+    stop_reason: stop ? stop.reason : `all ${RAMP_STEPS.length} steps passed`,
+    steps: steps.map((s) => s.rooms),
+    generator_saturated_at: steps.filter((s) => s.generator_saturated).map((s) => s.rooms),
+    generator_lagging_at: steps.filter((s) => s.generator_lagging).map((s) => s.rooms),
+  };
+  console.log(JSON.stringify(summary));
+  return [...steps, summary];
+}
+
+// ---------------------------------------------------------------------------
+
+const probe = await request('GET', '/healthz', { timeout: 5000 });
+if (probe.status !== 200) die(`GET /healthz answered ${probe.status}; is the stack running at ${base.origin}?`);
+if (!new ProcGroups().available) log(`no pid files under ${PAIR_VAR} (set PAIR_VAR): resource fields omitted`);
+
+const results = [];
+for (const s of SCENARIOS) {
+  if (s === 'pair') results.push(await runScenario('pair', { rooms: 1, users: 2, interval: 100, duration: 10 }));
+  else if (s === 'rooms50') results.push(await runScenario('rooms50', { rooms: 50, users: 4, interval: 200, duration: 10 }));
+  else if (s === 'ramp') results.push(...(await ramp()));
+  else results.push(await runScenario('custom', CUSTOM));
+}
+agent.destroy();
+process.exit(results.some((r) => r.setup_error) ? 1 : 0);
