@@ -10,7 +10,7 @@ h_healthz(struct pair_req *r)
 {
     enum pair_err e = pair_db_exec(&r->call, STMT_PING, 0, NULL, NULL);
     if (e != PAIR_OK)
-        return pair_fail(&r->call, PAIR_E_DB, "PostgreSQL is unreachable");
+        return pair_fail(&r->call, PAIR_E_DB, "The database is unavailable (the app log says why)");
     if (pair_nchan_ping(&r->call) != PAIR_OK)
         return pair_fail(&r->call, PAIR_E_NCHAN, "nchan publisher is unreachable");
     json_object *o = pair_json_object(&r->call);

@@ -23,9 +23,7 @@ CREATE TABLE IF NOT EXISTS members (
     username_key  text NOT NULL CHECK (username_key = lower(username)),
     role          text NOT NULL CHECK (role IN ('owner', 'editor')),
     color         text NOT NULL CHECK (color ~ '^#[0-9a-f]{6}$'),
-    -- typing while updates keep coming; dropped 2 s after the last one
     typing        boolean NOT NULL DEFAULT false,
-    typed_at      timestamptz,
     -- the seat is held without a WebSocket until then (join, reconnect)
     hold_until    timestamptz,
     left_at       timestamptz,
@@ -34,9 +32,6 @@ CREATE TABLE IF NOT EXISTS members (
 );
 CREATE UNIQUE INDEX IF NOT EXISTS members_current_name ON members (room_id, username_key)
     WHERE current;
--- The sweeps look for expired typing flags and seat holds.
-CREATE INDEX IF NOT EXISTS members_typing ON members (typed_at) WHERE typing;
-CREATE INDEX IF NOT EXISTS members_hold ON members (hold_until) WHERE hold_until IS NOT NULL;
 
 -- Only a hash of each token is stored.
 CREATE TABLE IF NOT EXISTS sessions (

@@ -12,5 +12,3 @@ BEGIN
     RETURN QUERY SELECT r.version, r.doc_length FROM rooms r WHERE r.id = p_room;
 END
 $$;
-
-CREATE INDEX IF NOT EXISTS updates_member ON updates (member_id);
