@@ -112,32 +112,180 @@ hex4(const char *p)
 }
 
 /*
- * True when every \uD800-\uDFFF escape in the JSON text is half of a proper
- * surrogate pair. json-c would quietly turn a lone one into U+FFFD, and text
- * that no browser can hold must be refused, not altered.
+ * A strict RFC 8259 scanner, run before json-c: json-c accepts NaN, single
+ * quotes, "1." and raw control characters in strings, and turns a lone
+ * \uD800-style escape into U+FFFD. Text that no browser can hold must be
+ * refused, not altered, so this refuses all of them. Positions advance
+ * through *i; depth is bounded.
  */
-static bool
-surrogates_paired(const char *s, size_t len)
+struct scan {
+    const char *s;
+    size_t len, i;
+};
+
+static bool scan_value(struct scan *sc, int depth);
+
+static void
+scan_ws(struct scan *sc)
 {
-    for (size_t i = 0; i + 1 < len; i++) {
-        if (s[i] != '\\')
-            continue;
-        if (s[i + 1] != 'u' || len - i < 6) {
-            i++; /* skips the escaped character, a backslash included */
-            continue;
-        }
-        long u = hex4(s + i + 2);
-        if (u >= 0xDC00 && u <= 0xDFFF)
+    while (sc->i < sc->len && (sc->s[sc->i] == ' ' || sc->s[sc->i] == '\t' ||
+                               sc->s[sc->i] == '\n' || sc->s[sc->i] == '\r'))
+        sc->i++;
+}
+
+static bool
+scan_lit(struct scan *sc, const char *lit)
+{
+    size_t n = strlen(lit);
+    if (sc->len - sc->i < n || memcmp(sc->s + sc->i, lit, n) != 0)
+        return false;
+    sc->i += n;
+    return true;
+}
+
+static bool
+scan_digits(struct scan *sc)
+{
+    size_t from = sc->i;
+    while (sc->i < sc->len && sc->s[sc->i] >= '0' && sc->s[sc->i] <= '9')
+        sc->i++;
+    return sc->i > from;
+}
+
+static bool
+scan_number(struct scan *sc)
+{
+    if (sc->i < sc->len && sc->s[sc->i] == '-')
+        sc->i++;
+    if (sc->i < sc->len && sc->s[sc->i] == '0')
+        sc->i++;
+    else if (!scan_digits(sc))
+        return false;
+    if (sc->i < sc->len && sc->s[sc->i] == '.') {
+        sc->i++;
+        if (!scan_digits(sc))
             return false;
-        if (u >= 0xD800 && u <= 0xDBFF) {
-            long lo = len - i >= 12 && s[i + 6] == '\\' && s[i + 7] == 'u' ? hex4(s + i + 8) : -1;
-            if (lo < 0xDC00 || lo > 0xDFFF)
-                return false;
-            i += 6;
-        }
-        i += 5;
+    }
+    if (sc->i < sc->len && (sc->s[sc->i] == 'e' || sc->s[sc->i] == 'E')) {
+        sc->i++;
+        if (sc->i < sc->len && (sc->s[sc->i] == '+' || sc->s[sc->i] == '-'))
+            sc->i++;
+        if (!scan_digits(sc))
+            return false;
     }
     return true;
+}
+
+/* A \uXXXX escape at sc->i (pointing at the 'u'); -1 if malformed. */
+static long
+scan_u(struct scan *sc)
+{
+    if (sc->len - sc->i < 5 || sc->s[sc->i] != 'u')
+        return -1;
+    long v = hex4(sc->s + sc->i + 1);
+    sc->i += 5;
+    return v;
+}
+
+static bool
+scan_string(struct scan *sc)
+{
+    sc->i++; /* the opening quote */
+    while (sc->i < sc->len) {
+        unsigned char ch = (unsigned char)sc->s[sc->i];
+        if (ch == '"') {
+            sc->i++;
+            return true;
+        }
+        if (ch < 0x20)
+            return false;
+        if (ch != '\\') {
+            sc->i++;
+            continue;
+        }
+        if (++sc->i >= sc->len)
+            return false;
+        if (strchr("\"\\/bfnrt", sc->s[sc->i]) != NULL && sc->s[sc->i] != '\0') {
+            sc->i++;
+            continue;
+        }
+        long u = scan_u(sc);
+        if (u < 0 || (u >= 0xDC00 && u <= 0xDFFF))
+            return false;
+        if (u >= 0xD800 && u <= 0xDBFF) {
+            if (sc->len - sc->i < 2 || sc->s[sc->i] != '\\')
+                return false;
+            sc->i++;
+            long lo = scan_u(sc);
+            if (lo < 0xDC00 || lo > 0xDFFF)
+                return false;
+        }
+    }
+    return false;
+}
+
+/* Elements of an array or members of an object, up to `close`. */
+static bool
+scan_items(struct scan *sc, int depth, char close, bool keyed)
+{
+    sc->i++; /* the opening bracket */
+    scan_ws(sc);
+    if (sc->i < sc->len && sc->s[sc->i] == close) {
+        sc->i++;
+        return true;
+    }
+    for (;;) {
+        if (keyed) {
+            if (sc->i >= sc->len || sc->s[sc->i] != '"' || !scan_string(sc))
+                return false;
+            scan_ws(sc);
+            if (sc->i >= sc->len || sc->s[sc->i] != ':')
+                return false;
+            sc->i++;
+        }
+        if (!scan_value(sc, depth + 1))
+            return false;
+        if (sc->i < sc->len && sc->s[sc->i] == ',') {
+            sc->i++;
+            scan_ws(sc);
+            continue;
+        }
+        if (sc->i < sc->len && sc->s[sc->i] == close) {
+            sc->i++;
+            return true;
+        }
+        return false;
+    }
+}
+
+static bool
+scan_value(struct scan *sc, int depth)
+{
+    if (depth > PAIR_JSON_DEPTH)
+        return false;
+    scan_ws(sc);
+    if (sc->i >= sc->len)
+        return false;
+    bool ok;
+    switch (sc->s[sc->i]) {
+    case '{': ok = scan_items(sc, depth, '}', true); break;
+    case '[': ok = scan_items(sc, depth, ']', false); break;
+    case '"': ok = scan_string(sc); break;
+    case 't': ok = scan_lit(sc, "true"); break;
+    case 'f': ok = scan_lit(sc, "false"); break;
+    case 'n': ok = scan_lit(sc, "null"); break;
+    default: ok = scan_number(sc); break;
+    }
+    scan_ws(sc);
+    return ok;
+}
+
+/* True when s[0..len) is exactly one strict JSON value. */
+static bool
+json_strict(const char *s, size_t len)
+{
+    struct scan sc = {s, len, 0};
+    return scan_value(&sc, 1) && sc.i == len;
 }
 
 static void
@@ -153,8 +301,10 @@ pair_json_parse(struct pair_call *c, struct pair_str body, json_object **out)
         return pair_fail(c, PAIR_E_JSON, "request body is not valid UTF-8");
     if (body.len > INT32_MAX)
         return PAIR_E_TOO_LARGE;
-    if (!surrogates_paired(body.ptr, body.len))
-        return pair_fail(c, PAIR_E_JSON, "request body has a lone UTF-16 surrogate escape");
+    if (!json_strict(body.ptr, body.len))
+        return pair_fail(c, PAIR_E_JSON,
+                         "request body is not valid JSON (RFC 8259; a lone surrogate escape "
+                         "counts as invalid)");
     json_tokener *tok = json_tokener_new_ex(PAIR_JSON_DEPTH);
     if (tok == NULL)
         return PAIR_E_NOMEM;
@@ -170,9 +320,13 @@ pair_json_parse(struct pair_call *c, struct pair_str body, json_object **out)
                          obj == NULL && jerr == json_tokener_success
                              ? "empty body"
                              : json_tokener_error_desc(jerr));
-    for (size_t i = used; i < body.len; i++)
-        if (!strchr(" \t\r\n", body.ptr[i]))
-            return pair_fail(c, PAIR_E_JSON, "request body has data after the JSON value");
+    /* json_strict has seen the whole body; json-c must have too. */
+    if (used != body.len && obj != NULL) {
+        for (size_t i = used; i < body.len; i++)
+            if (body.ptr[i] != ' ' && body.ptr[i] != '\t' && body.ptr[i] != '\r' &&
+                body.ptr[i] != '\n')
+                return pair_fail(c, PAIR_E_JSON, "request body has data after the JSON value");
+    }
     if (!json_object_is_type(obj, json_type_object))
         return pair_fail(c, PAIR_E_JSON, "request body must be a JSON object");
     *out = obj;
@@ -197,10 +351,11 @@ pair_input_get(struct pair_call *c, const struct pair_input *in, const char *key
             out->ptr = s;
             out->len = len;
         } else {
+            if (!json_object_is_type(v, json_type_int))
+                return pair_fail(c, PAIR_E_INVALID, "%s must be a non-negative integer", key);
             errno = 0;
             int64_t n = json_object_get_int64(v);
-            if (!json_object_is_type(v, json_type_int) || errno != 0 || n < 0 ||
-                n > 1000000000000LL)
+            if (errno != 0 || n < 0 || n > 1000000000000LL)
                 return pair_fail(c, PAIR_E_INVALID, "%s must be a non-negative integer", key);
             const char *s = pair_sprintf(c->arena, "%" PRId64, n);
             if (s == NULL)

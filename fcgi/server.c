@@ -127,8 +127,10 @@ pair_route_match(struct pair_req *r, const struct pair_route *routes, size_t n)
             continue;
         if (strcmp(routes[i].method, r->method) == 0)
             return (int)i;
-        allow = allow == NULL ? routes[i].method
-                              : pair_sprintf(r->call.arena, "%s, %s", allow, routes[i].method);
+        if (allow == NULL)
+            allow = routes[i].method;
+        else if (strstr(allow, routes[i].method) == NULL)
+            allow = pair_sprintf(r->call.arena, "%s, %s", allow, routes[i].method);
     }
     r->allow = allow;
     return -1;

@@ -51,9 +51,9 @@ TEST(out_of_range_kind)
     /* A value outside the enum is a bug somewhere; it must still answer. */
     CHECK_INTEQ(pair_err_status(PAIR_E__MAX), 500);
     CHECK_INTEQ(pair_err_status((enum pair_err)1000), 500);
-    CHECK_INTEQ(pair_err_status((enum pair_err)-1), 500);
+    CHECK_INTEQ(pair_err_status((enum pair_err) - 1), 500);
     CHECK_STREQ(pair_strerror(PAIR_E__MAX), pair_strerror(PAIR_E_INTERNAL));
-    CHECK_STREQ(pair_strerror((enum pair_err)-1), pair_strerror(PAIR_E_INTERNAL));
+    CHECK_STREQ(pair_strerror((enum pair_err) - 1), pair_strerror(PAIR_E_INTERNAL));
 }
 
 TEST(fail_sets_detail)

@@ -98,10 +98,10 @@ TEST(query_decoding)
 TEST(query_bad_escapes)
 {
     static const char *const bad[] = {
-        "x=%G1",       "x=%4",         "x=%",       "x=%%41",       "x=a%",
-        "%4=1",        "x=1&y=%zz",    "x=%FF",     "x=%C3",        "x=%C3%28",
-        "x=%ED%A0%80", "x=%C0%80",     "x=%F4%90%80%80", "x=\xFF",  "\xC3=1",
-        "x=%E6%97",    "ok=1&x=%80",   "%+1=2",     "x=% 1",
+        "x=%G1",          "x=%4",   "x=%",    "x=%%41",   "x=a%",        "%4=1",
+        "x=1&y=%zz",      "x=%FF",  "x=%C3",  "x=%C3%28", "x=%ED%A0%80", "x=%C0%80",
+        "x=%F4%90%80%80", "x=\xFF", "\xC3=1", "x=%E6%97", "ok=1&x=%80",  "%+1=2",
+        "x=% 1",
     };
     struct pair_call c = new_call();
     for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
@@ -310,6 +310,44 @@ TEST(json_rejects)
     json_bad(&c, LIT("{\"a\":\"\\ud83dx\"}"), __LINE__);
     json_bad(&c, LIT("{\"a\":\"\\ud83d\\u0041\"}"), __LINE__);
     json_bad(&c, LIT("{\"\\ud800\":1}"), __LINE__); /* in a key */
+    /* What json-c alone would let through. */
+    json_bad(&c, LIT("{}\0"), __LINE__);
+    json_bad(&c, LIT("{\"a\":1}\0\0\0"), __LINE__);
+    json_bad(&c, LIT("{\"a\":NaN}"), __LINE__);
+    json_bad(&c, LIT("{\"a\":Infinity}"), __LINE__);
+    json_bad(&c, LIT("{\"a\":-Infinity}"), __LINE__);
+    json_bad(&c, LIT("{'a':1}"), __LINE__);
+    json_bad(&c, LIT("{\"a\":'x'}"), __LINE__);
+    json_bad(&c, LIT("{\"a\":1.}"), __LINE__);
+    json_bad(&c, LIT("{\"a\":.5}"), __LINE__);
+    json_bad(&c, LIT("{\"a\":1e}"), __LINE__);
+    json_bad(&c, LIT("{\"a\":+1}"), __LINE__);
+    json_bad(&c, LIT("{\"a\":\"x\ny\"}"), __LINE__);
+    json_bad(&c, LIT("{\"a\":\"x\x01y\"}"), __LINE__);
+    json_bad(&c, LIT("{\"a\":\"\\x\"}"), __LINE__);
+    json_bad(&c, LIT("{\"a\":tru}"), __LINE__);
+    json_bad(&c, LIT("{\"a\" 1}"), __LINE__);
+    json_bad(&c, LIT("{\"a\":1 \"b\":2}"), __LINE__);
+    pair_arena_free(c.arena);
+}
+
+TEST(json_strict_accepts)
+{
+    struct pair_call c = new_call();
+    static const char *const good[] = {
+        "{}",
+        " {\"a\" : [ 1 , -0.5e+3 , 0 , 1E9 , true , false , null ] } ",
+        "{\"s\":\"\\\"\\\\\\/\\b\\f\\n\\r\\t\\u00e9\\ud83d\\ude00\"}",
+        "{\"a\":{\"b\":{\"c\":[[],{}]}}}",
+        "\t{\"k\":\"\xc3\xa9\xf0\x9f\x98\x80\"}\r\n",
+    };
+    for (size_t i = 0; i < sizeof(good) / sizeof(good[0]); i++) {
+        enum pair_err e;
+        json_object *o = parse_j(&c, (struct pair_str){good[i], strlen(good[i])}, &e);
+        if (e != PAIR_OK || o == NULL)
+            test_fail_(__FILE__, __LINE__, "body %s gave %d (%s)", good[i], e,
+                       c.detail ? c.detail : "");
+    }
     pair_arena_free(c.arena);
 }
 

@@ -281,16 +281,43 @@ TEST(diff_shared_bytes)
     /* Characters whose encodings share leading or trailing bytes, so that a
      * byte-wise prefix or suffix would end inside a character. */
     static const char *const pairs[][2] = {
-        {"é", "è"},         {"é", "ê"},        {"é", "ĩ"},        {"😀", "😁"},
-        {"😀", "🙀"},       {"😀", "𝒜"},       {"日", "旦"},        {"日", "本"},
-        {"aé", "aè"},       {"éa", "èa"},      {"aéb", "aèb"},    {"a😀b", "a😁b"},
-        {"é", "e"},         {"e", "é"},        {"é", "éé"},       {"éé", "é"},
-        {"😀😀", "😀"},     {"😀", "😀😀"},    {"😀😁", "😁😁"},  {"😀😁", "😀😀"},
-        {"é\n", "è\n"},     {"\né", "\nè"},    {"日\n本", "日\n旦"}, {"ab", "ba"},
-        {"aaa", "aa"},      {"aa", "aaa"},     {"abab", "ab"},    {"ab", "abab"},
-        {"éé", "éèé"},      {"😀x😀", "😀😀"}, {"\xC3\xA9\xC3\xA9", "\xC3\xA9\xC4\xA9"},
-        {"ĩ", "é"},         {"\xF0\x9F\x98\x80\xF0\x9F\x98\x81", "\xF0\x9F\x98\x81"},
-        {"", "😀\n日\né"},  {"😀\n日\né", ""}, {"\n\n", "\n"},     {"\n", "\n\n"},
+        {"é", "è"},
+        {"é", "ê"},
+        {"é", "ĩ"},
+        {"😀", "😁"},
+        {"😀", "🙀"},
+        {"😀", "𝒜"},
+        {"日", "旦"},
+        {"日", "本"},
+        {"aé", "aè"},
+        {"éa", "èa"},
+        {"aéb", "aèb"},
+        {"a😀b", "a😁b"},
+        {"é", "e"},
+        {"e", "é"},
+        {"é", "éé"},
+        {"éé", "é"},
+        {"😀😀", "😀"},
+        {"😀", "😀😀"},
+        {"😀😁", "😁😁"},
+        {"😀😁", "😀😀"},
+        {"é\n", "è\n"},
+        {"\né", "\nè"},
+        {"日\n本", "日\n旦"},
+        {"ab", "ba"},
+        {"aaa", "aa"},
+        {"aa", "aaa"},
+        {"abab", "ab"},
+        {"ab", "abab"},
+        {"éé", "éèé"},
+        {"😀x😀", "😀😀"},
+        {"\xC3\xA9\xC3\xA9", "\xC3\xA9\xC4\xA9"},
+        {"ĩ", "é"},
+        {"\xF0\x9F\x98\x80\xF0\x9F\x98\x81", "\xF0\x9F\x98\x81"},
+        {"", "😀\n日\né"},
+        {"😀\n日\né", ""},
+        {"\n\n", "\n"},
+        {"\n", "\n\n"},
     };
     struct pair_call c = {0};
     c.arena = pair_arena_new();
@@ -316,8 +343,7 @@ TEST(diff_reads_only_len)
     memcpy(a, "ab\xC3\xA9xyz", 7);
     memcpy(b, "ab\xC3\xA8xyz", 7);
     check_diff(&c, (struct pair_str){a, 4}, (struct pair_str){b, 4}, "[2,[1,\"è\"]]", __LINE__);
-    check_diff(&c, (struct pair_str){a, 7}, (struct pair_str){b, 7}, "[2,[1,\"è\"],3]",
-               __LINE__);
+    check_diff(&c, (struct pair_str){a, 7}, (struct pair_str){b, 7}, "[2,[1,\"è\"],3]", __LINE__);
     free(a);
     free(b);
     pair_arena_free(c.arena);
@@ -337,7 +363,7 @@ rng(uint32_t n)
 
 /* Characters sharing lead bytes (é è, 日 旦, 😀 😁) and trailing bytes (é ĩ,
  * 😀 🙀) with each other. */
-static const char *const alphabet[] = {"a", "b", "\n", " ", "é", "è", "ĩ",
+static const char *const alphabet[] = {"a",  "b",  "\n", " ", "é", "è", "ĩ",
                                        "日", "旦", "本", "😀", "😁", "🙀"};
 #define NALPHA (sizeof(alphabet) / sizeof(alphabet[0]))
 
