@@ -22,18 +22,17 @@ h_updates_push(struct pair_req *r)
 {
     struct pair_call *c = &r->call;
     const char *room_id;
-    struct pair_member m;
     struct pair_str raw;
     long long version, after;
     json_object *updates = NULL;
-    enum pair_err e = pair_path_member(r, &room_id, &m);
+    enum pair_err e = pair_path_room(r, &room_id);
     if (e != PAIR_OK || (e = pair_req_json(r, true)) != PAIR_OK ||
         (e = pair_input_need(c, &r->input, "version", PAIR_INTEGER, &raw)) != PAIR_OK ||
         (e = pair_check_count(c, "version", raw, &version)) != PAIR_OK)
         return e;
     if (!json_object_object_get_ex(r->input.body, "updates", &updates))
         return pair_fail(c, PAIR_E_INVALID, "updates is required");
-    if ((e = pair_doc_push(c, &m, version, updates, &after)) != PAIR_OK ||
+    if ((e = pair_doc_push(c, room_id, pair_req_token(r), version, updates, &after)) != PAIR_OK ||
         (e = reply_version(r, after)) != PAIR_OK)
         return e;
     if (after / PAIR_SNAPSHOT_EVERY != version / PAIR_SNAPSHOT_EVERY) {

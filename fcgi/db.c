@@ -97,19 +97,23 @@ static const struct {
                       "ON CONFLICT (ws_key) DO NOTHING"},
     [STMT_WS_CLOSE] = {"ws_close", 1,
                        "DELETE FROM ws_connections WHERE ws_key = $1 RETURNING member_id"},
-    [STMT_ROOM_WRITE_LOCK] = {"room_write_lock", 1,
-                              "SELECT version, doc_length FROM pair_room_lock($1)"},
-    [STMT_ROOM_WRITE_UNLOCK] = {"room_write_unlock", 1,
-                                "SELECT pg_advisory_unlock(hashtextextended($1, 0))"},
+    /* A writer's session and the room's state in one round trip: no row
+     * for a bad token, room columns NULL for a room that does not exist. */
+    [STMT_WRITE_BEGIN] = {"write_begin", 2,
+                          "SELECT m.id, m.room_id, m.username, m.role, m.color, r.version, "
+                          "r.doc_length FROM sessions s JOIN members m ON m.id = s.member_id "
+                          "LEFT JOIN rooms r ON r.id = $2 WHERE s.token_hash = "
+                          "sha256(convert_to($1, 'UTF8')) AND s.revoked_at IS NULL AND "
+                          "m.left_at IS NULL AND m.current"},
     /* $3 is a JSON array of {clientID, changes}; nothing is inserted unless
      * the version still is $2. */
     /* $3 is a JSON array of {clientID, changes}; nothing is inserted unless
      * the version still is $2. With $6, the writer is marked as typing, and
      * the last column tells whether they just started. */
     [STMT_UPDATES_APPEND] =
-        {"updates_append", 6,
+        {"updates_append", 7,
          "WITH bump AS (UPDATE rooms SET version = $2::bigint + "
-         "json_array_length($3::json), doc_length = $5 "
+         "$7::bigint, doc_length = $5 "
          "WHERE id = $1 AND version = $2 RETURNING id), "
          "prev AS (SELECT typing FROM members WHERE id = $4), "
          "mark AS (UPDATE members SET typing = true, typed_at = now() "
@@ -172,7 +176,6 @@ struct pair_db {
     char *conninfo;
     PGconn *conn;
     bool in_tx;
-    char locked_room[72]; /* room whose write lock this connection holds, or "" */
 };
 
 struct pair_db *
@@ -208,7 +211,6 @@ drop(struct pair_db *db)
         PQfinish(db->conn);
     db->conn = NULL;
     db->in_tx = false;
-    db->locked_room[0] = '\0'; /* PostgreSQL releases it with the session */
 }
 
 /* Connects and prepares every statement, unless already connected. */
@@ -362,42 +364,6 @@ pair_db_rollback(struct pair_call *c)
         drop(db);
 }
 
-enum pair_err
-pair_db_lock_room(struct pair_call *c, const char *room, PGresult **res)
-{
-    struct pair_db *db = c->worker->db;
-    const char *p[] = {room};
-    enum pair_err e = pair_db_exec(c, STMT_ROOM_WRITE_LOCK, 1, p, res);
-    if (e != PAIR_OK)
-        return e;
-    snprintf(db->locked_room, sizeof(db->locked_room), "%s", room);
-    if (PQntuples(*res) != 1) {
-        pair_db_unlock_room(c);
-        return pair_fail(c, PAIR_E_NOT_FOUND, "Room not found");
-    }
-    return PAIR_OK;
-}
-
-void
-pair_db_unlock_room(struct pair_call *c)
-{
-    struct pair_db *db = c->worker->db;
-    if (db->locked_room[0] == '\0')
-        return;
-    const char *p[] = {db->locked_room};
-    if (db->conn != NULL) {
-        PGresult *r =
-            PQexecPrepared(db->conn, stmts[STMT_ROOM_WRITE_UNLOCK].name, 1, p, NULL, NULL, 0);
-        if (r == NULL || PQresultStatus(r) != PGRES_TUPLES_OK) {
-            /* The only safe way left to release it. */
-            pair_log(c, "db: unlock of %s failed; reconnecting", db->locked_room);
-            drop(db);
-        }
-        PQclear(r);
-    }
-    db->locked_room[0] = '\0';
-}
-
 void
 pair_db_end_request(struct pair_db *db)
 {
@@ -406,7 +372,6 @@ pair_db_end_request(struct pair_db *db)
     w.db = db;
     c.worker = &w;
     pair_db_rollback(&c);
-    pair_db_unlock_room(&c);
 }
 
 const char *

@@ -40,8 +40,7 @@ enum pair_stmt {
     STMT_CHECKPOINT_INSERT,
     STMT_WS_OPEN,
     STMT_WS_CLOSE,
-    STMT_ROOM_WRITE_LOCK,
-    STMT_ROOM_WRITE_UNLOCK,
+    STMT_WRITE_BEGIN,
     STMT_UPDATES_APPEND,
     STMT_UPDATES_SINCE,
     STMT_UPDATES_RANGE,
@@ -82,16 +81,6 @@ void pair_db_rollback(struct pair_call *c);
 /* Called by the server after each request: rolls back a transaction left
  * open by a failed handler. */
 void pair_db_end_request(struct pair_db *db);
-
-/*
- * Takes room's write lock (a session-level advisory lock, held across the
- * commit and the publish that follows) and reads its version and document
- * length into *res. The lock is released by pair_db_unlock_room, or at the
- * end of the request whatever happened, or by PostgreSQL if the connection
- * dies. Fails like pair_db_exec; PAIR_E_NOT_FOUND when there is no room.
- */
-enum pair_err pair_db_lock_room(struct pair_call *c, const char *room, PGresult **res);
-void pair_db_unlock_room(struct pair_call *c);
 
 /* Accessors for results: the text of row r, column f, NULL for SQL NULL. */
 const char *pair_db_get(PGresult *res, int r, int f);

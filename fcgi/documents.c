@@ -11,6 +11,7 @@
 #include "db.h"
 #include "doccache.h"
 #include "input.h"
+#include "roomlock.h"
 #include "rooms.h"
 #include "text.h"
 #include "validate.h"
@@ -125,18 +126,16 @@ struct write {
     bool started_typing; /* ... and the first after a pause */
 };
 
+/* The rest of write_begin, once version and length are read. */
 static enum pair_err
-write_begin(struct pair_call *c, const char *room_id, struct write *w)
+write_load(struct pair_call *c, const char *room_id, const char *version, const char *length,
+           struct write *w)
 {
-    PGresult *r;
-    memset(w, 0, sizeof(*w));
     w->room = room_id;
-    enum pair_err e = pair_db_lock_room(c, room_id, &r);
+    w->version = strtoll(version, NULL, 10);
+    long long units = strtoll(length, NULL, 10);
+    enum pair_err e = pair_doc_text(c, room_id, w->version, &w->text);
     if (e != PAIR_OK)
-        return e;
-    w->version = strtoll(pair_db_get(r, 0, 0), NULL, 10);
-    long long units = strtoll(pair_db_get(r, 0, 1), NULL, 10);
-    if ((e = pair_doc_text(c, room_id, w->version, &w->text)) != PAIR_OK)
         return e;
     w->after = w->text;
     w->after_units = pair_utf16_len(w->text.ptr, w->text.len);
@@ -149,10 +148,55 @@ write_begin(struct pair_call *c, const char *room_id, struct write *w)
     return w->staged != NULL ? PAIR_OK : PAIR_E_NOMEM;
 }
 
+/* Takes the room's lock and reads where its document stands. */
+static enum pair_err
+write_begin(struct pair_call *c, const char *room_id, struct write *w)
+{
+    PGresult *r;
+    const char *p[] = {room_id};
+    memset(w, 0, sizeof(*w));
+    pair_roomlock_acquire(c, room_id);
+    enum pair_err e = pair_db_exec(c, STMT_ROOM_GET, 1, p, &r);
+    if (e != PAIR_OK)
+        return e;
+    if (PQntuples(r) != 1)
+        return pair_fail(c, PAIR_E_NOT_FOUND, "Room not found");
+    return write_load(c, room_id, pair_db_get(r, 0, 2), pair_db_get(r, 0, 3), w);
+}
+
+/* write_begin for a writer known by token: the session check and the read
+ * share one round trip (the update path's hot spot). */
+static enum pair_err
+write_begin_as(struct pair_call *c, const char *room_id, const char *token, struct pair_member *m,
+               struct write *w)
+{
+    PGresult *r;
+    memset(w, 0, sizeof(*w));
+    if (token == NULL || *token == '\0')
+        return pair_session_auth(c, token, m);
+    pair_roomlock_acquire(c, room_id);
+    const char *p[] = {token, room_id};
+    enum pair_err e = pair_db_exec(c, STMT_WRITE_BEGIN, 2, p, &r);
+    if (e != PAIR_OK)
+        return e;
+    if (PQntuples(r) != 1)
+        return pair_fail(c, PAIR_E_UNAUTHORIZED, "Invalid or expired session token");
+    m->id = strtoll(pair_db_get(r, 0, 0), NULL, 10);
+    m->room_id = pair_db_get(r, 0, 1);
+    m->username = pair_db_get(r, 0, 2);
+    m->owner = strcmp(pair_db_get(r, 0, 3), "owner") == 0;
+    m->color = pair_db_get(r, 0, 4);
+    if (pair_db_get(r, 0, 5) == NULL)
+        return pair_fail(c, PAIR_E_NOT_FOUND, "Room not found");
+    if (strcmp(m->room_id, room_id) != 0)
+        return pair_fail(c, PAIR_E_FORBIDDEN, "This session token belongs to another room");
+    return write_load(c, room_id, pair_db_get(r, 0, 5), pair_db_get(r, 0, 6), w);
+}
+
 static void
 write_end(struct pair_call *c)
 {
-    pair_db_unlock_room(c);
+    pair_roomlock_release(c);
 }
 
 /* Validates one update against the text so far and stages it. `what`
@@ -205,16 +249,21 @@ write_append(struct pair_call *c, struct write *w, const struct pair_member *m)
                        staged.ptr,
                        lltoa(c, m->id),
                        pair_sprintf(c->arena, "%zu", w->after_units),
-                       w->typing ? "t" : "f"};
-    enum pair_err e = pair_db_exec(c, STMT_UPDATES_APPEND, 6, p, &r);
+                       w->typing ? "t" : "f",
+                       pair_sprintf(c->arena, "%zu", json_object_array_length(w->staged))};
+    enum pair_err e = pair_db_exec(c, STMT_UPDATES_APPEND, 7, p, &r);
     if (e != PAIR_OK) {
         /* Whether it was stored is unknown when the connection died. */
         pair_doccache_forget(w->room);
         return e;
     }
     if (PQntuples(r) != (int)json_object_array_length(w->staged)) {
-        pair_log(c, "room %s: version moved under the write lock", w->room);
-        return pair_fail(c, PAIR_E_INTERNAL, "The update could not be stored");
+        /* Another host wrote this version since we read it. */
+        pair_doccache_forget(w->room);
+        c->version = w->version + 1;
+        return pair_fail(c, PAIR_E_STALE,
+                         "Version %lld is no longer current: pull, rebase and send again",
+                         w->version);
     }
     w->at = pair_db_get(r, 0, 0);
     w->started_typing = pair_db_bool(r, 0, 1);
@@ -249,7 +298,7 @@ write_publish(struct pair_call *c, struct write *w, const struct pair_member *m)
 }
 
 enum pair_err
-pair_doc_push(struct pair_call *c, const struct pair_member *m, long long version,
+pair_doc_push(struct pair_call *c, const char *room_id, const char *token, long long version,
               json_object *updates, long long *new_version)
 {
     size_t n;
@@ -261,7 +310,8 @@ pair_doc_push(struct pair_call *c, const struct pair_member *m, long long versio
         if (!json_object_is_type(json_object_array_get_idx(updates, i), json_type_object))
             return pair_fail(c, PAIR_E_INVALID, "updates[%zu] must be an object", i);
     struct write w;
-    enum pair_err e = write_begin(c, m->room_id, &w);
+    struct pair_member member, *m = &member;
+    enum pair_err e = write_begin_as(c, room_id, token, m, &w);
     w.typing = true;
     if (e != PAIR_OK)
         goto out;

@@ -5,9 +5,9 @@
  * Update v turns version v into v + 1. The text of any version is the
  * nearest snapshot at or below it plus the updates after it; snapshots are
  * written every PAIR_SNAPSHOT_EVERY updates, on save, and when the last user
- * leaves. Writers hold the room's write lock from reading the version until
- * their updates are committed and published, so messages leave in commit
- * order, and nothing is published before it is durable.
+ * leaves. Writers hold the room's lock (roomlock.h) from reading the version
+ * until their updates are committed and published, so messages leave in
+ * commit order, and nothing is published before it is durable.
  */
 #ifndef PAIR_DOCUMENTS_H
 #define PAIR_DOCUMENTS_H
@@ -39,14 +39,15 @@ enum pair_err pair_doc_text(struct pair_call *c, const char *room_id, long long 
                             struct pair_str *out);
 
 /*
- * Appends updates (a JSON array of {clientID, changes}) written by m on
- * `version`. Fails with PAIR_E_STALE (c->version set to the current version)
+ * Appends updates (a JSON array of {clientID, changes}) written on `version`
+ * by the holder of token, who must be a member of room_id (401, 403 and 404
+ * as for every room request). Fails with PAIR_E_STALE (c->version set to the current version)
  * when version is not current, PAIR_E_INVALID for a bad update (nothing is
  * stored), PAIR_E_TOO_LARGE when the document would exceed its bound. On
  * success *new_version is the version after the last update.
  */
-enum pair_err pair_doc_push(struct pair_call *c, const struct pair_member *m, long long version,
-                            json_object *updates, long long *new_version);
+enum pair_err pair_doc_push(struct pair_call *c, const char *room_id, const char *token,
+                            long long version, json_object *updates, long long *new_version);
 
 /* Writes a snapshot when the log has grown PAIR_SNAPSHOT_EVERY updates past
  * the last one. Run after answering: nobody waits for it. */

@@ -25,6 +25,7 @@
 
 #include "db.h"
 #include "doccache.h"
+#include "roomlock.h"
 #include "nchan.h"
 #include "validate.h"
 
@@ -309,6 +310,7 @@ worker_main(void *arg)
         handle(&r, t->listener);
         if (!r.finished)
             FCGX_Finish_r(&fcgx);
+        pair_roomlock_release(&r.call);
         pair_db_end_request(t->worker.db);
         pair_arena_clear(arena);
     }
@@ -337,6 +339,7 @@ ticker_main(void *arg)
         struct pair_call c = {.worker = &t->worker, .arena = arena};
         c.id = atomic_fetch_add(&next_request_id, 1) + 1;
         t->tick(&c);
+        pair_roomlock_release(&c);
         pair_db_end_request(t->worker.db);
         pair_arena_clear(arena);
     }
@@ -449,6 +452,7 @@ pair_serve(const struct pair_route *routes, size_t nroutes, const struct pair_ro
     for (int i = 0; i < total; i++) {
         struct thread *t = &threads[i];
         t->worker.index = i;
+        t->worker.room_stripe = -1;
         t->worker.cfg = &cfg;
         t->worker.db = pair_db_new(cfg.database_url);
         t->worker.nchan = pair_nchan_new(cfg.nchan_socket);
@@ -464,6 +468,7 @@ pair_serve(const struct pair_route *routes, size_t nroutes, const struct pair_ro
     bool ticking = false;
     if (status == 0 && tick != NULL) {
         ticker.worker.index = total;
+        ticker.worker.room_stripe = -1;
         ticker.worker.cfg = &cfg;
         ticker.worker.db = pair_db_new(cfg.database_url);
         ticker.worker.nchan = pair_nchan_new(cfg.nchan_socket);

@@ -23,6 +23,7 @@ struct pair_worker {
     const struct pair_config *cfg;
     struct pair_db *db;
     struct pair_nchan *nchan;
+    int room_stripe; /* the room lock this worker holds (roomlock.c), or -1 */
 };
 
 #endif
