@@ -170,6 +170,17 @@ static const struct {
                          "RETURNING room_id"},
     [STMT_ROOM_SET_LANGUAGE] = {"room_set_language", 2,
                                 "UPDATE rooms SET language = $2 WHERE id = $1"},
+    /* Rooms with sockets open for a while, and forgetting those sockets
+     * when nchan says the room has none (nginx restarted or a worker died,
+     * so no unsubscribe hook ever came). */
+    [STMT_WS_OLD_ROOMS] = {"ws_old_rooms", 0,
+                           "SELECT DISTINCT m.room_id FROM ws_connections w JOIN members m "
+                           "ON m.id = w.member_id WHERE w.opened_at < now() - interval '30 "
+                           "seconds'"},
+    [STMT_WS_FORGET_ROOM] = {"ws_forget_room", 1,
+                             "DELETE FROM ws_connections w USING members m WHERE m.id = "
+                             "w.member_id AND m.room_id = $1 AND w.opened_at < now() - "
+                             "interval '30 seconds' RETURNING w.ws_key"},
 };
 
 struct pair_db {

@@ -51,6 +51,8 @@ enum pair_stmt {
     STMT_TYPING_SWEEP,
     STMT_HOLD_SWEEP,
     STMT_ROOM_SET_LANGUAGE,
+    STMT_WS_OLD_ROOMS,
+    STMT_WS_FORGET_ROOM,
     STMT__MAX
 };
 

@@ -102,7 +102,8 @@ write_all(int fd, const char *p, size_t len)
  * retry), or -1 on any other failure.
  */
 static int
-roundtrip(struct pair_nchan *n, const char *head, size_t hlen, struct pair_str body)
+roundtrip(struct pair_nchan *n, const char *head, size_t hlen, struct pair_str body, char *reply,
+          size_t reply_cap)
 {
     if (!write_all(n->fd, head, hlen) || !write_all(n->fd, body.ptr, body.len))
         return 0;
@@ -129,14 +130,27 @@ roundtrip(struct pair_nchan *n, const char *head, size_t hlen, struct pair_str b
         if (strncasecmp(h + 2, "Content-Length:", 15) == 0)
             clen = strtol(h + 17, NULL, 10);
     size_t have = got - (size_t)(end + 4 - buf);
+    size_t kept = 0;
+    if (reply != NULL) {
+        kept = have < reply_cap - 1 ? have : reply_cap - 1;
+        memcpy(reply, end + 4, kept);
+    }
     while ((long)have < clen) {
-        ssize_t r = recv(n->fd, buf, sizeof(buf), 0);
+        char more[NCHAN_HEAD_MAX];
+        ssize_t r = recv(n->fd, more, sizeof(more), 0);
         if (r < 0 && errno == EINTR)
             continue;
         if (r <= 0)
             return -1;
+        if (reply != NULL && kept < reply_cap - 1) {
+            size_t k = (size_t)r < reply_cap - 1 - kept ? (size_t)r : reply_cap - 1 - kept;
+            memcpy(reply + kept, more, k);
+            kept += k;
+        }
         have += (size_t)r;
     }
+    if (reply != NULL)
+        reply[kept] = '\0';
     /* nchan closes after answers that say so; reconnect next time. */
     if (strcasestr(buf, "Connection: close") != NULL)
         disconnect(n);
@@ -146,7 +160,7 @@ roundtrip(struct pair_nchan *n, const char *head, size_t hlen, struct pair_str b
 /* One request with a retry on a reused connection that went away. */
 static enum pair_err
 request(struct pair_call *c, const char *method, const char *room, struct pair_str body,
-        int *status)
+        int *status, char *reply, size_t reply_cap)
 {
     struct pair_nchan *n = c->worker->nchan;
     char head[512];
@@ -162,7 +176,7 @@ request(struct pair_call *c, const char *method, const char *room, struct pair_s
             pair_log(c, "nchan: cannot connect to %s: %s", n->path, strerror(errno));
             return PAIR_E_NCHAN;
         }
-        int st = roundtrip(n, head, (size_t)hlen, body);
+        int st = roundtrip(n, head, (size_t)hlen, body, reply, reply_cap);
         if (st > 0) {
             *status = st;
             return PAIR_OK;
@@ -179,7 +193,7 @@ enum pair_err
 pair_nchan_publish(struct pair_call *c, const char *room, struct pair_str msg)
 {
     int status = 0;
-    enum pair_err e = request(c, "POST", room, msg, &status);
+    enum pair_err e = request(c, "POST", room, msg, &status, NULL, 0);
     if (e != PAIR_OK)
         return e;
     if (status < 200 || status >= 300) {
@@ -194,7 +208,27 @@ pair_nchan_ping(struct pair_call *c)
 {
     int status = 0;
     struct pair_str none = {"", 0};
-    enum pair_err e = request(c, "GET", "_healthz", none, &status);
+    enum pair_err e = request(c, "GET", "_healthz", none, &status, NULL, 0);
     /* 404 (no such channel yet) is an answer from nchan too. */
     return e == PAIR_OK && (status == 200 || status == 404) ? PAIR_OK : PAIR_E_NCHAN;
+}
+
+enum pair_err
+pair_nchan_subscribers(struct pair_call *c, const char *room, long *count)
+{
+    int status = 0;
+    char reply[1024];
+    struct pair_str none = {"", 0};
+    enum pair_err e = request(c, "GET", room, none, &status, reply, sizeof(reply));
+    if (e != PAIR_OK)
+        return e;
+    if (status == 404) { /* no channel: nobody ever subscribed, or all left */
+        *count = 0;
+        return PAIR_OK;
+    }
+    const char *at = status == 200 ? strstr(reply, "\"subscribers\":") : NULL;
+    if (at == NULL)
+        return PAIR_E_NCHAN;
+    *count = strtol(at + strlen("\"subscribers\":"), NULL, 10);
+    return PAIR_OK;
 }

@@ -463,9 +463,37 @@ pair_room_set_language(struct pair_call *c, const struct pair_member *m, const c
     return PAIR_OK;
 }
 
+/*
+ * Forgets the sockets of rooms where nchan counts no subscriber although
+ * rows say some are open: their unsubscribe hooks never came (nginx was
+ * restarted, or a worker died). Rooms whose sockets are younger than 30 s
+ * are left alone, so a subscription still being set up is never mistaken.
+ */
+static void
+reconcile_sockets(struct pair_call *c)
+{
+    PGresult *rooms, *gone;
+    if (pair_db_exec(c, STMT_WS_OLD_ROOMS, 0, NULL, &rooms) != PAIR_OK)
+        return;
+    for (int i = 0; i < PQntuples(rooms); i++) {
+        const char *room = pair_db_get(rooms, i, 0);
+        long subscribers;
+        const char *p[] = {room};
+        if (pair_nchan_subscribers(c, room, &subscribers) != PAIR_OK || subscribers > 0 ||
+            pair_db_exec(c, STMT_WS_FORGET_ROOM, 1, p, &gone) != PAIR_OK || PQntuples(gone) == 0)
+            continue;
+        pair_log(c, "room %s: forgot %d sockets nchan no longer has", room, PQntuples(gone));
+        pair_room_publish_presence(c, room);
+        pair_doc_snapshot_if_idle(c, room);
+    }
+}
+
 void
 pair_room_tick(struct pair_call *c)
 {
+    static unsigned ticks;
+    if (++ticks % 20 == 0) /* every 10 s */
+        reconcile_sockets(c);
     PGresult *r;
     if (pair_db_exec(c, STMT_TYPING_SWEEP, 0, NULL, &r) == PAIR_OK)
         for (int i = 0; i < PQntuples(r); i++)
