@@ -43,5 +43,7 @@ ${script}`], { encoding: 'utf8', timeout: 60_000 });
   assert.match(out, /"clientID" ?: ?"curl"/);
   assert.match(out, /"contributors"/);
   assert.match(out, /\{"version":3\}/);
+  assert.match(out, /HTTP\/1\.1 204 No Content/);
+  assert.match(out, new RegExp(`"roomId":"${demo}","language":"javascript"`));
   assert.match(out, /\{"status":"ok"\}/);
 });
