@@ -1,6 +1,9 @@
 /*
  * app.c: the route tables and main().
  */
+#include <stdlib.h>
+#include <string.h>
+
 #include "../fcgi/rooms.h"
 #include "handlers.h"
 
@@ -51,5 +54,12 @@ static const struct pair_route hooks[HOOK__MAX] = {
 int
 main(void)
 {
+    /* PAIR_SUPERVISE=0 runs the server in this process (for debuggers). */
+    const char *supervise = getenv("PAIR_SUPERVISE");
+    if (supervise == NULL || strcmp(supervise, "0") != 0) {
+        int status = pair_supervise();
+        if (status >= 0)
+            return status;
+    }
     return pair_serve(routes, ROUTE__MAX, hooks, HOOK__MAX, pair_room_tick);
 }

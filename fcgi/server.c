@@ -17,9 +17,11 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/prctl.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/un.h>
+#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -407,6 +409,64 @@ env_or(const char *name, const char *fallback)
 {
     const char *v = getenv(name);
     return v != NULL && *v != '\0' ? v : fallback;
+}
+
+/* The supervisor's child, for its signal handler. */
+static volatile pid_t supervised_child;
+static volatile sig_atomic_t supervisor_stopping;
+
+static void
+supervisor_forward(int sig)
+{
+    supervisor_stopping = 1;
+    if (supervised_child > 0)
+        kill(supervised_child, sig);
+}
+
+int
+pair_supervise(void)
+{
+    struct sigaction sa = {.sa_handler = supervisor_forward};
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGTERM, &sa, NULL);
+    sigaction(SIGINT, &sa, NULL);
+    sigaction(SIGHUP, &sa, NULL);
+    pid_t parent = getpid();
+    struct timespec last_start = {0};
+    for (;;) {
+        clock_gettime(CLOCK_MONOTONIC, &last_start);
+        pid_t child = fork();
+        if (child < 0) {
+            perror("pair: fork");
+            return 1;
+        }
+        if (child == 0) {
+            /* The server goes when its supervisor goes, however it went. */
+            prctl(PR_SET_PDEATHSIG, SIGTERM);
+            if (getppid() != parent)
+                _exit(1);
+            struct sigaction dfl = {.sa_handler = SIG_DFL};
+            sigaction(SIGTERM, &dfl, NULL);
+            sigaction(SIGINT, &dfl, NULL);
+            sigaction(SIGHUP, &dfl, NULL);
+            return -1;
+        }
+        supervised_child = child;
+        int st;
+        while (waitpid(child, &st, 0) < 0 && errno == EINTR)
+            ;
+        supervised_child = 0;
+        if (supervisor_stopping)
+            return WIFEXITED(st) ? WEXITSTATUS(st) : 0;
+        fprintf(stderr, "pair: server process %d %s %d; restarting it\n", (int)child,
+                WIFSIGNALED(st) ? "died of signal" : "exited with",
+                WIFSIGNALED(st) ? WTERMSIG(st) : WEXITSTATUS(st));
+        /* Back off when it dies at once, so a broken start does not spin. */
+        struct timespec now;
+        clock_gettime(CLOCK_MONOTONIC, &now);
+        if (now.tv_sec - last_start.tv_sec < 2)
+            sleep(1);
+    }
 }
 
 int

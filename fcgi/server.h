@@ -55,6 +55,14 @@ struct pair_route {
 int pair_serve(const struct pair_route *routes, size_t nroutes, const struct pair_route *hooks,
                size_t nhooks, void (*tick)(struct pair_call *c));
 
+/*
+ * Runs the server in a child process and starts a new one whenever it dies
+ * (a crash, a kill, an out-of-memory end), until this process is told to
+ * stop with SIGTERM, SIGINT or SIGHUP, which it passes on. Returns -1 in the
+ * child, which then calls pair_serve; in the supervisor, the exit status.
+ */
+int pair_supervise(void);
+
 /* Matches method and path against the table: the index of the route, or -1
  * (with r->allow set when the path exists under other methods). Exposed
  * for tests. */

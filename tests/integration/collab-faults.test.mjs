@@ -102,6 +102,37 @@ describe('editing through faults', { skip: skipIfNoCtl, concurrency: false }, ()
     );
   });
 
+  test('the server process killed (SIGKILL) while 4 clients edit: its supervisor restarts it', { timeout: 90_000 }, async () => {
+    const { clients, summary } = await editThrough(303, async () => {
+      await sleep(1000);
+      pairCtl('app-crash');
+    });
+    assert.ok(
+      clients.some((c) => c.retries > 0),
+      `some POST failed while the server process was gone and was retried\n${summary}`,
+    );
+  });
+
+  test('nginx restarted while 4 clients edit: they reconnect and catch up', { timeout: 90_000 }, async () => {
+    let nginxStopped = false;
+    try {
+      const { clients, summary } = await editThrough(404, async () => {
+        await sleep(1000);
+        pairCtl('nginx-stop');
+        nginxStopped = true;
+        await sleep(1000);
+        pairCtl('nginx-start');
+        nginxStopped = false;
+      });
+      assert.ok(
+        clients.some((c) => c.retries > 0),
+        `some POST failed while nginx was down and was retried\n${summary}`,
+      );
+    } finally {
+      if (nginxStopped) pairCtl('nginx-start');
+    }
+  });
+
   test('the app restarted while 4 clients edit', { timeout: 90_000 }, async () => {
     const { clients, summary } = await editThrough(202, async () => {
       await sleep(1000);
