@@ -13,6 +13,7 @@ declare -A TOOLS=([cc]=build-essential [make]=build-essential [clang]=clang [cur
 if [ "${PAIR_DEPS:-run}" = test ]; then
     PKGS+=(libclang-rt-dev)     # the sanitizer and libFuzzer runtimes
     TOOLS[chromium]=chromium    # the browser tests drive a real browser
+    TOOLS[redis-server]=redis-server  # the two-host test shares one Redis
 fi
 
 missing=()
