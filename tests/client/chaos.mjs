@@ -83,7 +83,15 @@ export async function runChaos({
   await Promise.all([...clients.map(editor), dropper()]);
   await Promise.all(reopenings);
   for (const c of clients) {
-    if (!c.error && !c.isConnected()) await c.reconnect();
+    // A 5xx handshake (a part of the stack still coming back) is retried.
+    for (let tries = 0; !c.error && !c.isConnected(); tries++) {
+      try {
+        await c.reconnect();
+      } catch (err) {
+        if (!(err.status >= 500) || tries >= 60) throw err;
+        await sleep(500);
+      }
+    }
   }
   const failed = clients.find((c) => c.error);
   if (failed) throw failed.error;

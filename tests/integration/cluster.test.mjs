@@ -171,4 +171,31 @@ describe('two hosts sharing Redis and PostgreSQL', { skip, concurrency: false },
     await poll(() => alice.messages.some((m) => m.type === 'update' && m.clientID === 'b1'), { timeout: 5000, what: 'update from B delivered at A' });
     alice.ws.close();
   });
+
+  test('Redis restarted while clients on both hosts edit: they reconnect, catch up, converge', { timeout: 120_000 }, async () => {
+    const [A, B] = hosts;
+    const room = (await api(A, 'POST', '/rooms', { json: { username: 'owner', limit: 10 } })).json;
+    const tokens = [room.token];
+    for (let i = 1; i < 4; i++) tokens.push((await api(i % 2 ? B : A, 'GET', `/rooms/${room.roomId}?username=editor${i}`)).json.token);
+    const common = { roomId: room.roomId, durationMs: 5000, delayMs: [10, 60], dropEveryMs: [600, 1200], settleMs: 40_000 };
+    const fault = (async () => {
+      await sleep(1500);
+      redis.kill('SIGKILL');
+      await sleep(1000);
+      await startRedis();
+    })();
+    const [ra, rb] = await Promise.all([
+      runChaos({ ...common, baseUrl: A.url, tokens: [tokens[0], tokens[2]], seed: 21 }),
+      runChaos({ ...common, baseUrl: B.url, tokens: [tokens[1], tokens[3]], seed: 22 }),
+      fault,
+    ]);
+    const clients = [...ra.clients, ...rb.clients];
+    const edits = [...ra.edits, ...rb.edits];
+    const final = (await api(A, 'GET', `/rooms/${room.roomId}/document`, { token: room.token })).json;
+    await poll(() => clients.every((c) => c.version() === final.version && c.pending() === 0), { timeout: 40_000, what: 'all clients at the final version' });
+    const code = (await api(B, 'GET', `/rooms/${room.roomId}/code`, { token: tokens[1] })).text;
+    clients.forEach((c, i) => assert.equal(c.text(), code, `client ${i} has the server's text`));
+    assert.equal(final.version, edits.reduce((s2, n) => s2 + n, 0));
+    for (const c of clients) c.close();
+  });
 });

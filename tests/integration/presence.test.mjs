@@ -114,6 +114,19 @@ describe('cursors', { skip: skipIfNoServer }, () => {
     assert.ok(statuses.filter((s) => s === 204).length >= 20, 'a burst of normal size is accepted');
     const refused = await post(`/rooms/${room.roomId}/presence`, { token: bob.token, json: { anchor: 0, head: 0, version: 0 } });
     if (refused.status === 429) assert.match(refused.json.detail, /\S/);
+    // Spelling the scheme differently or escaping the token gets no fresh allowance.
+    const lower = await Promise.all(
+      Array.from({ length: 60 }, () =>
+        request('POST', `/rooms/${room.roomId}/presence`, { headers: { Authorization: `bearer ${bob.token}` }, json: { anchor: 0, head: 0, version: 0 } }).then((r) => r.status),
+      ),
+    );
+    assert.ok(lower.filter((s) => s === 429).length > 0, '"bearer" is the same token');
+    const escaped = bob.token.replace(/[A-Za-z]/, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`);
+    assertError(await post(`/rooms/${room.roomId}/presence?token=${escaped}`, { json: { anchor: 0, head: 0, version: 0 } }), 400);
+    const anonymous = await Promise.all(
+      Array.from({ length: 80 }, () => post(`/rooms/${room.roomId}/presence`, { json: { anchor: 0, head: 0, version: 0 } }).then((r) => r.status)),
+    );
+    assert.ok(anonymous.filter((s) => s === 429).length > 0, 'requests without a token are limited per address');
     // Another user, in another room, is not held back.
     assertStatus(await post(`/rooms/${other.roomId}/presence`, { token: other.token, json: { anchor: 0, head: 0, version: 0 } }), 204);
     // Nor is the flooding user's own editing.
