@@ -40,7 +40,7 @@ h_hook_auth(struct pair_req *r)
     const char *room_id;
     struct pair_member m;
     enum pair_err e = original_member(r, &room_id, &m);
-    if (e != PAIR_OK)
+    if (e != PAIR_OK || (e = pair_room_ws_admit(&r->call, &m)) != PAIR_OK)
         return e;
     return pair_reply_empty(r, 204);
 }

@@ -170,17 +170,26 @@ static const struct {
                          "RETURNING room_id"},
     [STMT_ROOM_SET_LANGUAGE] = {"room_set_language", 2,
                                 "UPDATE rooms SET language = $2 WHERE id = $1"},
-    /* Rooms with sockets open for a while, and forgetting those sockets
-     * when nchan says the room has none (nginx restarted or a worker died,
-     * so no unsubscribe hook ever came). */
+    /* Rooms with sockets open for a while, and those sockets: checked
+     * against the ones nchan really has (a socket closed while nchan was
+     * still subscribing it, or lost with an nginx restart, never gets its
+     * unsubscribe hook). Younger ones may still be being set up. */
     [STMT_WS_OLD_ROOMS] = {"ws_old_rooms", 0,
                            "SELECT DISTINCT m.room_id FROM ws_connections w JOIN members m "
-                           "ON m.id = w.member_id WHERE w.opened_at < now() - interval '30 "
+                           "ON m.id = w.member_id WHERE w.opened_at < now() - interval '10 "
                            "seconds'"},
-    [STMT_WS_FORGET_ROOM] = {"ws_forget_room", 1,
-                             "DELETE FROM ws_connections w USING members m WHERE m.id = "
-                             "w.member_id AND m.room_id = $1 AND w.opened_at < now() - "
-                             "interval '30 seconds' RETURNING w.ws_key"},
+    [STMT_WS_OLD_KEYS] = {"ws_old_keys", 1,
+                          "SELECT w.ws_key FROM ws_connections w JOIN members m ON m.id = "
+                          "w.member_id WHERE m.room_id = $1 AND w.opened_at < now() - "
+                          "interval '10 seconds'"},
+    /* What admitting one more socket of member $1 depends on: whether they
+     * hold a seat, how many seats are taken, the limit, their sockets. */
+    [STMT_WS_ADMIT] = {"ws_admit", 1,
+                       "SELECT mp.online, (SELECT count(*) FROM member_presence o WHERE "
+                       "o.room_id = mp.room_id AND o.current AND o.online), r.user_limit, "
+                       "(SELECT count(*) FROM ws_connections w WHERE w.member_id = mp.id) "
+                       "FROM member_presence mp JOIN rooms r ON r.id = mp.room_id WHERE "
+                       "mp.id = $1"},
 };
 
 struct pair_db {

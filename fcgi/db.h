@@ -52,7 +52,8 @@ enum pair_stmt {
     STMT_HOLD_SWEEP,
     STMT_ROOM_SET_LANGUAGE,
     STMT_WS_OLD_ROOMS,
-    STMT_WS_FORGET_ROOM,
+    STMT_WS_OLD_KEYS,
+    STMT_WS_ADMIT,
     STMT__MAX
 };
 

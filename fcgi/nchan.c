@@ -22,6 +22,7 @@
 
 #define NCHAN_TIMEOUT_MS 2000
 #define NCHAN_HEAD_MAX 4096
+#define NCHAN_INFO_WINDOW_MS 300
 
 struct pair_nchan {
     char *path;
@@ -213,22 +214,70 @@ pair_nchan_ping(struct pair_call *c)
     return e == PAIR_OK && (status == 200 || status == 404) ? PAIR_OK : PAIR_E_NCHAN;
 }
 
-enum pair_err
-pair_nchan_subscribers(struct pair_call *c, const char *room, long *count)
+/* Milliseconds on a monotonic clock. */
+static long long
+now_ms(void)
 {
-    int status = 0;
-    char reply[1024];
-    struct pair_str none = {"", 0};
-    enum pair_err e = request(c, "GET", room, none, &status, reply, sizeof(reply));
-    if (e != PAIR_OK)
-        return e;
-    if (status == 404) { /* no channel: nobody ever subscribed, or all left */
-        *count = 0;
-        return PAIR_OK;
-    }
-    const char *at = status == 200 ? strstr(reply, "\"subscribers\":") : NULL;
-    if (at == NULL)
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+enum pair_err
+pair_nchan_live_keys(struct pair_call *c, const char *room, char ***keys, size_t *n)
+{
+    struct pair_nchan *pub = c->worker->nchan;
+    int fd = connect_unix(pub->path);
+    if (fd < 0)
         return PAIR_E_NCHAN;
-    *count = strtol(at + strlen("\"subscribers\":"), NULL, 10);
+    char req[256];
+    int len = snprintf(req, sizeof(req), "GET /subinfo/%s HTTP/1.1\r\nHost: pair\r\n\r\n", room);
+    if (len < 0 || (size_t)len >= sizeof(req) || !write_all(fd, req, (size_t)len)) {
+        close(fd);
+        return PAIR_E_NCHAN;
+    }
+    /* The answer streams in and never ends by itself: read what arrives
+     * within the window, which every subscriber answers well inside. */
+    size_t cap = 16384, got = 0;
+    char *buf = pair_alloc(c->arena, cap + 1);
+    if (buf == NULL) {
+        close(fd);
+        return PAIR_E_NOMEM;
+    }
+    long long deadline = now_ms() + NCHAN_INFO_WINDOW_MS;
+    for (long long left; got < cap && (left = deadline - now_ms()) > 0;) {
+        struct pollfd p = {.fd = fd, .events = POLLIN};
+        if (poll(&p, 1, (int)left) <= 0)
+            break;
+        ssize_t r = recv(fd, buf + got, cap - got, 0);
+        if (r < 0 && errno == EINTR)
+            continue;
+        if (r <= 0)
+            break;
+        got += (size_t)r;
+    }
+    close(fd);
+    buf[got] = '\0';
+    char *body = strstr(buf, "\r\n\r\n");
+    int status = 0;
+    if (body == NULL || sscanf(buf, "HTTP/1.%*d %d", &status) != 1 || status != 200)
+        return PAIR_E_NCHAN;
+    /* One key per line: 24 characters of base64. */
+    size_t count = 0, max = 0;
+    for (char *q = body; *q; q++)
+        max += *q == '\n';
+    char **out = pair_alloc(c->arena, (max + 1) * sizeof(*out));
+    if (out == NULL)
+        return PAIR_E_NOMEM;
+    char *save = NULL;
+    for (char *line = strtok_r(body + 4, "\r\n", &save); line != NULL;
+         line = strtok_r(NULL, "\r\n", &save)) {
+        size_t l = strlen(line);
+        if (l >= 16 && l <= 64 &&
+            strspn(line, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=") == l)
+            out[count++] = line;
+    }
+    *keys = out;
+    *n = count;
     return PAIR_OK;
 }

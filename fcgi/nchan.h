@@ -23,9 +23,10 @@ void pair_nchan_free(struct pair_nchan *n);
  * when nginx cannot be reached or refuses. */
 enum pair_err pair_nchan_publish(struct pair_call *c, const char *room, struct pair_str msg);
 
-/* How many subscribers nchan counts on room's channel (0 when it has no
- * channel). Fails with PAIR_E_NCHAN when nginx cannot tell. */
-enum pair_err pair_nchan_subscribers(struct pair_call *c, const char *room, long *count);
+/* The Sec-WebSocket-Keys of the sockets subscribed to room right now, as
+ * their subscribers answer nchan's subscriber-info request (an arena-owned
+ * array of *n strings). Fails with PAIR_E_NCHAN when nginx cannot tell. */
+enum pair_err pair_nchan_live_keys(struct pair_call *c, const char *room, char ***keys, size_t *n);
 
 /* Asks nginx for the channel's status; PAIR_OK when the publisher answers. */
 enum pair_err pair_nchan_ping(struct pair_call *c);

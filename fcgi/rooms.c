@@ -345,6 +345,27 @@ pair_room_leave(struct pair_call *c, const struct pair_member *m)
 }
 
 enum pair_err
+pair_room_ws_admit(struct pair_call *c, const struct pair_member *m)
+{
+    PGresult *r;
+    const char *p[] = {itoa_arena(c, m->id)};
+    enum pair_err e = pair_db_exec(c, STMT_WS_ADMIT, 1, p, &r);
+    if (e != PAIR_OK)
+        return e;
+    if (PQntuples(r) != 1)
+        return pair_fail(c, PAIR_E_UNAUTHORIZED, "Invalid or expired session token");
+    bool seated = pair_db_bool(r, 0, 0);
+    long taken = atol(pair_db_get(r, 0, 1)), limit = atol(pair_db_get(r, 0, 2));
+    long sockets = atol(pair_db_get(r, 0, 3));
+    if (!seated && taken >= limit)
+        return pair_fail(c, PAIR_E_FULL, "Room is full");
+    if (sockets >= PAIR_SOCKETS_PER_MEMBER)
+        return pair_fail(c, PAIR_E_FORBIDDEN, "At most %d connections per user",
+                         PAIR_SOCKETS_PER_MEMBER);
+    return PAIR_OK;
+}
+
+enum pair_err
 pair_room_ws_open(struct pair_call *c, const struct pair_member *m, const char *ws_key)
 {
     const char *p[] = {ws_key, itoa_arena(c, m->id)};
@@ -464,25 +485,38 @@ pair_room_set_language(struct pair_call *c, const struct pair_member *m, const c
 }
 
 /*
- * Forgets the sockets of rooms where nchan counts no subscriber although
- * rows say some are open: their unsubscribe hooks never came (nginx was
- * restarted, or a worker died). Rooms whose sockets are younger than 30 s
- * are left alone, so a subscription still being set up is never mistaken.
+ * Forgets the sockets nchan no longer has. Their unsubscribe hook never came:
+ * nginx was restarted, a worker died, or the client closed while nchan was
+ * still subscribing it. Sockets younger than 10 s are left alone, so one
+ * still being set up is never mistaken.
  */
 static void
 reconcile_sockets(struct pair_call *c)
 {
-    PGresult *rooms, *gone;
+    PGresult *rooms, *rows;
     if (pair_db_exec(c, STMT_WS_OLD_ROOMS, 0, NULL, &rooms) != PAIR_OK)
         return;
     for (int i = 0; i < PQntuples(rooms); i++) {
         const char *room = pair_db_get(rooms, i, 0);
-        long subscribers;
+        char **live;
+        size_t nlive;
         const char *p[] = {room};
-        if (pair_nchan_subscribers(c, room, &subscribers) != PAIR_OK || subscribers > 0 ||
-            pair_db_exec(c, STMT_WS_FORGET_ROOM, 1, p, &gone) != PAIR_OK || PQntuples(gone) == 0)
+        if (pair_nchan_live_keys(c, room, &live, &nlive) != PAIR_OK ||
+            pair_db_exec(c, STMT_WS_OLD_KEYS, 1, p, &rows) != PAIR_OK)
             continue;
-        pair_log(c, "room %s: forgot %d sockets nchan no longer has", room, PQntuples(gone));
+        int forgotten = 0;
+        for (int k = 0; k < PQntuples(rows); k++) {
+            const char *key = pair_db_get(rows, k, 0);
+            bool alive = false;
+            for (size_t l = 0; l < nlive && !alive; l++)
+                alive = strcmp(live[l], key) == 0;
+            bool changed;
+            if (!alive && pair_room_ws_close(c, key, &changed) == PAIR_OK && changed)
+                forgotten++;
+        }
+        if (forgotten == 0)
+            continue;
+        pair_log(c, "room %s: forgot %d sockets nchan no longer has", room, forgotten);
         pair_room_publish_presence(c, room);
         pair_doc_snapshot_if_idle(c, room);
     }

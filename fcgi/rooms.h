@@ -81,6 +81,13 @@ void pair_room_tick(struct pair_call *c);
 /* Publishes a JSON message to the room; failures logged and returned. */
 enum pair_err pair_room_publish(struct pair_call *c, const char *room_id, json_object *msg);
 
+#define PAIR_SOCKETS_PER_MEMBER 8
+
+/* Whether m may open one more WebSocket: a member who holds no seat may not
+ * take one in a full room (PAIR_E_FULL), and nobody holds more than
+ * PAIR_SOCKETS_PER_MEMBER sockets (PAIR_E_FORBIDDEN). */
+enum pair_err pair_room_ws_admit(struct pair_call *c, const struct pair_member *m);
+
 /* nchan's hooks: a WebSocket identified by ws_key opened or closed. The
  * caller publishes presence afterwards (after answering nginx). *changed
  * tells whether a known socket was closed. */

@@ -1,5 +1,5 @@
 // nginx stopped with WebSockets open sends no unsubscribe hooks: the app
-// notices from nchan's own counts that the sockets are gone, and the users
+// asks nchan which sockets it really has, finds those gone, and the users
 // they held online go offline (within about 40 s of the restart).
 
 import assert from 'node:assert/strict';
@@ -21,7 +21,7 @@ test('users whose sockets vanished with an nginx restart go offline', { skip: sk
   // Right after the restart the vanished socket still counts...
   const early = await joinOk(room.roomId, 'bob');
   assert.equal(userIn(early.users, 'alice').online, true);
-  // ...until the reconciliation finds nchan has no subscriber for it.
+  // ...until the reconciliation finds nchan no longer has it.
   await poll(
     async () => {
       const res = await joinOk(room.roomId, 'carol').catch(() => null);
