@@ -52,6 +52,8 @@ interface RequestOptions {
   body?: unknown;
   token?: string;
   query?: Record<string, string | number | undefined>;
+  /** Abandon the request after this long (ApiError status 0). */
+  timeoutMs?: number;
 }
 
 function buildUrl(path: string, query?: RequestOptions['query']): string {
@@ -74,18 +76,30 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
   if (options.token) headers.Authorization = `Bearer ${options.token}`;
 
+  const controller = options.timeoutMs ? new AbortController() : null;
+  const timer = controller ? setTimeout(() => controller.abort(), options.timeoutMs) : null;
   let response: Response;
+  let text: string;
   try {
-    response = await fetch(buildUrl(path, options.query), {
-      method: options.method ?? 'GET',
-      headers,
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
-    });
-  } catch (err) {
-    throw new ApiError(0, 'Cannot reach the server', err instanceof Error ? err.message : null);
+    try {
+      response = await fetch(buildUrl(path, options.query), {
+        method: options.method ?? 'GET',
+        headers,
+        body: options.body === undefined ? undefined : JSON.stringify(options.body),
+        signal: controller?.signal,
+      });
+    } catch (err) {
+      throw new ApiError(0, 'Cannot reach the server', err instanceof Error ? err.message : null);
+    }
+    try {
+      text = response.status === 204 || response.status === 304 ? '' : await response.text();
+    } catch (err) {
+      throw new ApiError(0, 'Cannot reach the server', err instanceof Error ? err.message : null);
+    }
+  } finally {
+    if (timer !== null) clearTimeout(timer);
   }
 
-  const text = response.status === 204 ? '' : await response.text();
   let body: unknown = undefined;
   if (text) {
     try {

@@ -1,47 +1,66 @@
-// The room, read-only for now: header with the id and Disconnect, the users,
-// and the document as a <pre>. The editor replaces the <pre> later.
-import { useState } from 'react';
-import { useAppDispatch, useAppSelector } from '../../app/hooks';
+// The room: header (id, connection, Disconnect), the people in it, the
+// editor with its toolbar (language, Save, Download), and the history.
+import { useEffect, useRef, useState } from 'react';
+import { useAppDispatch, useAppSelector, useAppStore } from '../../app/hooks';
 import { navigate } from '../../common/router';
 import type { StoredSession } from '../../common/types';
-import { useRoomConnection } from '../collab/useRoomConnection';
+import { useRoomSession } from '../collab/useRoomSession';
+import { ConnectionIndicator } from '../connection/ConnectionIndicator';
+import { infoShown, problemShown, selectConnection, selectEditorReady, selectUnsent } from '../connection/connectionSlice';
+import { Editor } from '../editor/Editor';
+import { downloadName, LANGUAGES, languageInfo } from '../editor/languages';
+import { HistoryPanel } from '../history/HistoryPanel';
+import { PreviewPane } from '../history/PreviewPane';
+import { selectIsOwner, selectOnlineCount } from '../presence/presenceSlice';
+import { TypingIndicator } from '../presence/TypingIndicator';
 import { leaveRoom, selectSessionPending } from '../session/sessionSlice';
+import { LimitControl } from './LimitControl';
 import {
-  refreshDocument,
-  selectCode,
-  selectConnection,
-  selectDocumentError,
-  selectDocumentStatus,
+  changeLanguage,
+  saveCode,
   selectLanguage,
+  selectLanguageError,
   selectLimit,
-  selectOnlineCount,
+  selectSaveState,
   selectVersion,
-  type ConnectionStatus,
 } from './roomSlice';
 import { UserList } from './UserList';
 
-const CONNECTION_TEXT: Record<ConnectionStatus, string> = {
-  idle: '',
-  connecting: 'Connecting…',
-  open: 'Live',
-  closed: 'Offline',
-};
+/** How long Disconnect waits for unsent edits to go out before leaving. */
+const LEAVE_FLUSH_MS = 2000;
 
 export function RoomPage({ session }: { session: StoredSession }) {
   const dispatch = useAppDispatch();
-  const { roomId, token } = session;
-  useRoomConnection(roomId, token);
+  const store = useAppStore();
+  const { roomId, token, username } = session;
+  const room = useRoomSession(roomId, token, username);
 
-  const code = useAppSelector(selectCode);
   const language = useAppSelector(selectLanguage);
+  const languageError = useAppSelector(selectLanguageError);
   const version = useAppSelector(selectVersion);
   const limit = useAppSelector(selectLimit);
   const online = useAppSelector(selectOnlineCount);
-  const connection = useAppSelector(selectConnection);
-  const documentStatus = useAppSelector(selectDocumentStatus);
-  const documentError = useAppSelector(selectDocumentError);
+  const isOwner = useAppSelector(selectIsOwner);
+  const ready = useAppSelector(selectEditorReady);
+  const unsent = useAppSelector(selectUnsent);
+  const { problem, info } = useAppSelector(selectConnection);
+  const save = useAppSelector(selectSaveState);
   const leaving = useAppSelector(selectSessionPending) === 'leave';
   const [copied, setCopied] = useState(false);
+  const unsentRef = useRef(unsent);
+  unsentRef.current = unsent;
+
+  // Closing or reloading the tab with unsent edits asks first (they are in
+  // localStorage too, and are sent on the next visit).
+  useEffect(() => {
+    const warn = (event: BeforeUnloadEvent) => {
+      if (store.getState().connection.unsent === 0) return;
+      event.preventDefault();
+      event.returnValue = '';
+    };
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [store]);
 
   function copyRoomId() {
     const clipboard = navigator.clipboard as Clipboard | undefined;
@@ -57,11 +76,27 @@ export function RoomPage({ session }: { session: StoredSession }) {
     );
   }
 
-  function disconnect() {
+  async function disconnect() {
+    if (room && unsentRef.current > 0) await room.flush(LEAVE_FLUSH_MS);
     const done = dispatch(leaveRoom());
     navigate('/');
     return done;
   }
+
+  function download() {
+    const text = room?.text();
+    if (text == null) return;
+    const url = URL.createObjectURL(new Blob([text], { type: 'text/plain;charset=utf-8' }));
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = downloadName(roomId, language);
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+  }
+
+  const knownLanguage = LANGUAGES.some((l) => l.id === language);
 
   return (
     <div className="room">
@@ -77,7 +112,8 @@ export function RoomPage({ session }: { session: StoredSession }) {
           <span className="copied" role="status">
             {copied ? 'Copied' : ''}
           </span>
-          <button type="button" className="danger" onClick={disconnect} disabled={leaving}>
+          <ConnectionIndicator />
+          <button type="button" className="danger" onClick={() => void disconnect()} disabled={leaving}>
             Disconnect
           </button>
         </div>
@@ -90,36 +126,72 @@ export function RoomPage({ session }: { session: StoredSession }) {
             {online} / {limit} online
           </p>
           <UserList />
+          <TypingIndicator />
+          {isOwner && <LimitControl />}
         </aside>
 
         <main className="document">
           <div className="doc-toolbar">
-            <span>
-              Language: <strong className="language">{language || 'plain text'}</strong>
+            <span className="language-select">
+              <label htmlFor="room-language">Language</label>
+              <select
+                id="room-language"
+                value={language}
+                onChange={(e) => void dispatch(changeLanguage(e.target.value))}
+                disabled={!ready}
+              >
+                {!knownLanguage && <option value={language}>{languageInfo(language).label}</option>}
+                {LANGUAGES.map((l) => (
+                  <option key={l.id} value={l.id}>
+                    {l.label}
+                  </option>
+                ))}
+              </select>
             </span>
-            <span className="version">Version {version}</span>
-            {connection !== 'idle' && (
-              <span className={`connection ${connection}`} aria-label="Connection">
-                {CONNECTION_TEXT[connection]}
-              </span>
-            )}
             <button
               type="button"
-              onClick={() => void dispatch(refreshDocument())}
-              disabled={documentStatus === 'loading'}
+              className="primary"
+              onClick={() => void dispatch(saveCode())}
+              disabled={!ready || save.status === 'pending'}
             >
-              Refresh code
+              Save
             </button>
+            <button type="button" onClick={download} disabled={!ready}>
+              Download
+            </button>
+            <span className="version">Version {version}</span>
+            <span className={`save-notice ${save.status}`} role="status" aria-label="Save status">
+              {save.message ?? ''}
+            </span>
           </div>
-          {documentError && (
+          {languageError && (
             <p role="alert" className="alert">
-              {documentError}
+              {languageError}
             </p>
           )}
-          <pre className="code" aria-label="Code">
-            {code}
-          </pre>
+          {problem && (
+            <p role="alert" className="alert notice">
+              {problem}{' '}
+              <button type="button" onClick={() => dispatch(problemShown(null))}>
+                Dismiss
+              </button>
+            </p>
+          )}
+          {info && (
+            <p role="status" className="info">
+              {info}{' '}
+              <button type="button" onClick={() => dispatch(infoShown(null))}>
+                Dismiss
+              </button>
+            </p>
+          )}
+          <PreviewPane />
+          <section className="code" aria-label="Code">
+            {room && <Editor session={room} />}
+          </section>
         </main>
+
+        <HistoryPanel />
       </div>
     </div>
   );

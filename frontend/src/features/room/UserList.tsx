@@ -1,11 +1,7 @@
 import { useAppSelector } from '../../app/hooks';
+import { safeColor } from '../../common/color';
+import { selectUsersForDisplay } from '../presence/presenceSlice';
 import { selectUsername } from '../session/sessionSlice';
-import { selectUsersForDisplay } from './roomSlice';
-
-/** Accepts only colours that cannot smuggle anything into a style attribute. */
-function safeColor(color: string): string | undefined {
-  return /^(#[0-9a-fA-F]{3,8}|[a-zA-Z]+|(rgb|hsl)a?\([0-9.,%\s]+\))$/.test(color) ? color : undefined;
-}
 
 export function UserList() {
   const users = useAppSelector(selectUsersForDisplay);
@@ -15,9 +11,14 @@ export function UserList() {
     <ul className="users" aria-label="Users">
       {users.map((user) => {
         const state = user.online ? 'online' : 'offline';
+        const typing = user.online && user.typing;
         const color = safeColor(user.color);
         return (
-          <li key={user.username} aria-label={`${user.username}, ${state}`} className={`user ${state}`}>
+          <li
+            key={user.username}
+            aria-label={`${user.username}, ${state}${typing ? ', typing' : ''}`}
+            className={`user ${state}`}
+          >
             <span className="dot" aria-hidden="true" style={{ backgroundColor: color }} />
             <span className="name" style={{ color }}>
               {user.username}
@@ -28,6 +29,7 @@ export function UserList() {
                 owner
               </span>
             )}
+            {typing && <span className="state typing-mark">typing…</span>}
             {!user.online && <span className="state">offline</span>}
           </li>
         );

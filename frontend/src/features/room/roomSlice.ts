@@ -1,159 +1,203 @@
-// What the room page shows: who is in the room, the limit, the document as
-// last fetched, its language and version, and the live connection status.
-// Plain data only; the socket lives in features/collab and feeds these
-// reducers through actions.
+// What the room page shows around the editor: the room's id, limit and
+// language, the synced version and who edited last, and the outcome of the
+// room's commands (save, change limit, change language). The document itself
+// is never here: it lives in the editor's state.
 import { createSelector, createSlice, isAnyOf, type PayloadAction } from '@reduxjs/toolkit';
-import * as api from '../../common/api';
-import { toErrorInfo } from '../../common/api';
-import { clearSession } from '../../common/storage';
-import type { RoomDocument, RoomUser } from '../../common/types';
+import { toErrorInfo, type ApiErrorInfo } from '../../common/api';
+import type { SaveResult } from '../collab/transport';
+import { getRoomLink } from '../collab/registry';
 import { createAppAsyncThunk } from '../../app/thunk';
 import type { RootState } from '../../app/store';
+import { presenceReceived } from '../presence/presenceSlice';
 import { createRoom, joinRoom, leaveRoom, sessionExpired } from '../session/sessionSlice';
-import { describeError, MESSAGES } from '../session/validation';
+import { describeError } from '../session/validation';
 
-export type ConnectionStatus = 'idle' | 'connecting' | 'open' | 'closed';
+export type CommandStatus = 'idle' | 'pending' | 'done' | 'failed';
 
 export interface RoomState {
   roomId: string | null;
   limit: number;
-  users: RoomUser[];
-  version: number;
-  code: string;
   language: string;
+  /** The synced version of the document in the editor. */
+  version: number;
   lastEditedBy: string | null;
   lastEditedAt: string | null;
-  documentStatus: 'idle' | 'loading' | 'failed';
-  documentError: string | null;
-  connection: ConnectionStatus;
+  save: { status: CommandStatus; message: string | null };
+  limitChange: { status: CommandStatus; error: string | null };
+  languageError: string | null;
+  /** The language before an optimistic change, put back if the server refuses it. */
+  languageBefore: string | null;
 }
 
 export const initialRoomState: RoomState = {
   roomId: null,
   limit: 0,
-  users: [],
-  version: 0,
-  code: '',
   language: '',
+  version: 0,
   lastEditedBy: null,
   lastEditedAt: null,
-  documentStatus: 'idle',
-  documentError: null,
-  connection: 'idle',
+  save: { status: 'idle', message: null },
+  limitChange: { status: 'idle', error: null },
+  languageError: null,
+  languageBefore: null,
 };
 
+const NOT_READY: ApiErrorInfo = { status: 0, detail: 'The editor is not ready yet' };
+
+function linkFor(state: RootState) {
+  const roomId = state.room.roomId;
+  return roomId ? getRoomLink(roomId) : null;
+}
+
 /**
- * Fetches the room's current document with the session token. A 401 means
- * the token was revoked: the stored session is forgotten and the person is
- * sent back to the join form.
+ * Saves a checkpoint of the editor's text. Unsent edits are sent first, so the
+ * text saved is the server's document and the save adds no second copy of them.
  */
-export const refreshDocument = createAppAsyncThunk<RoomDocument, void>(
-  'room/refreshDocument',
-  async (_arg, { getState, dispatch, rejectWithValue }) => {
-    const session = getState().session.current;
-    if (!session) return rejectWithValue({ status: 401, detail: 'Not in a room' });
+export const saveCode = createAppAsyncThunk<SaveResult, void>(
+  'room/save',
+  async (_arg, { getState, rejectWithValue }) => {
+    const state = getState();
+    const link = linkFor(state);
+    const username = state.session.current?.username;
+    if (!link || !username) return rejectWithValue(NOT_READY);
+    if (!(await link.flush(5000))) {
+      return rejectWithValue({ status: 0, detail: 'Some edits are not sent yet; save again once connected' });
+    }
+    const code = link.text();
+    if (code === null) return rejectWithValue(NOT_READY);
     try {
-      return await api.getDocument(session.roomId, session.token);
+      return await link.transport.save(code, username);
     } catch (err) {
-      const info = toErrorInfo(err);
-      if (info.status === 401) {
-        clearSession(session.roomId);
-        dispatch(sessionExpired(MESSAGES.sessionExpired));
-      }
-      return rejectWithValue(info);
+      return rejectWithValue(toErrorInfo(err));
     }
   },
 );
+
+/** Raises the room's limit (owner only). */
+export const changeLimit = createAppAsyncThunk<number, number>(
+  'room/changeLimit',
+  async (limit, { getState, rejectWithValue }) => {
+    const link = linkFor(getState());
+    if (!link) return rejectWithValue(NOT_READY);
+    try {
+      return await link.transport.changeLimit(limit);
+    } catch (err) {
+      return rejectWithValue(toErrorInfo(err));
+    }
+  },
+);
+
+/** Sets the room's language for everyone; shown at once, put back if refused. */
+export const changeLanguage = createAppAsyncThunk<string, string>(
+  'room/changeLanguage',
+  async (language, { getState, rejectWithValue }) => {
+    const link = linkFor(getState());
+    if (!link) return rejectWithValue(NOT_READY);
+    try {
+      await link.transport.setLanguage(language);
+      return language;
+    } catch (err) {
+      return rejectWithValue(toErrorInfo(err));
+    }
+  },
+);
+
+function errorText(info: ApiErrorInfo | undefined, fallback: string | undefined): string {
+  return describeError('room', info ?? { status: 0, detail: fallback ?? '' });
+}
 
 const roomSlice = createSlice({
   name: 'room',
   initialState: initialRoomState,
   reducers: {
-    /** A `presence` message: the full user list and the limit. */
-    presenceReceived(state, action: PayloadAction<{ users: RoomUser[]; limit?: number }>) {
-      state.users = action.payload.users;
-      if (typeof action.payload.limit === 'number') state.limit = action.payload.limit;
-    },
     limitChanged(state, action: PayloadAction<number>) {
       state.limit = action.payload;
     },
     languageChanged(state, action: PayloadAction<string>) {
       state.language = action.payload;
+      state.languageError = null;
     },
-    connectionChanged(state, action: PayloadAction<ConnectionStatus>) {
-      state.connection = action.payload;
+    /** The editor applied log updates up to `version`; `by`/`at`: the newest one's author. */
+    versionSynced(state, action: PayloadAction<{ version: number; by?: string | null; at?: string | null }>) {
+      state.version = action.payload.version;
+      if (action.payload.by) {
+        state.lastEditedBy = action.payload.by;
+        state.lastEditedAt = action.payload.at ?? null;
+      }
+    },
+    saveNoticeCleared(state) {
+      state.save = { status: 'idle', message: null };
+    },
+    limitErrorCleared(state) {
+      state.limitChange = { status: 'idle', error: null };
     },
   },
   extraReducers: (builder) => {
     builder
       .addCase(leaveRoom.fulfilled, () => initialRoomState)
       .addCase(sessionExpired, () => initialRoomState)
-      .addCase(refreshDocument.pending, (state) => {
-        state.documentStatus = 'loading';
-        state.documentError = null;
+      .addCase(presenceReceived, (state, action) => {
+        if (typeof action.payload.limit === 'number') state.limit = action.payload.limit;
       })
-      .addCase(refreshDocument.fulfilled, (state, action) => {
-        const doc = action.payload;
-        if (doc.roomId !== state.roomId) return; // a late answer for a room we left
-        state.documentStatus = 'idle';
-        state.code = doc.code;
-        state.version = doc.version;
-        state.language = doc.language;
-        state.lastEditedBy = doc.lastEditedBy ?? null;
-        state.lastEditedAt = doc.lastEditedAt ?? null;
+      .addCase(saveCode.pending, (state) => {
+        state.save = { status: 'pending', message: 'Saving…' };
       })
-      .addCase(refreshDocument.rejected, (state, action) => {
-        if (state.roomId === null) return;
-        state.documentStatus = 'failed';
-        const info = action.payload ?? { status: 0, detail: action.error.message ?? '' };
-        state.documentError = describeError('room', info);
+      .addCase(saveCode.fulfilled, (state, action) => {
+        state.save = action.payload.saved
+          ? { status: 'done', message: `Saved as version ${action.payload.version}` }
+          : { status: 'done', message: 'No changes since the last save' };
       })
-      .addMatcher(isAnyOf(createRoom.fulfilled, joinRoom.fulfilled), (state, action) => {
+      .addCase(saveCode.rejected, (state, action) => {
+        state.save = { status: 'failed', message: errorText(action.payload, action.error.message) };
+      })
+      .addCase(changeLimit.pending, (state) => {
+        state.limitChange = { status: 'pending', error: null };
+      })
+      .addCase(changeLimit.fulfilled, (state, action) => {
+        state.limit = action.payload;
+        state.limitChange = { status: 'done', error: null };
+      })
+      .addCase(changeLimit.rejected, (state, action) => {
+        state.limitChange = { status: 'failed', error: errorText(action.payload, action.error.message) };
+      })
+      .addCase(changeLanguage.pending, (state, action) => {
+        state.languageBefore = state.language;
+        state.language = action.meta.arg;
+        state.languageError = null;
+      })
+      .addCase(changeLanguage.fulfilled, (state) => {
+        state.languageBefore = null;
+      })
+      .addCase(changeLanguage.rejected, (state, action) => {
+        if (state.languageBefore !== null && state.language === action.meta.arg) state.language = state.languageBefore;
+        state.languageBefore = null;
+        state.languageError = errorText(action.payload, action.error.message);
+      })
+      .addMatcher(isAnyOf(createRoom.fulfilled, joinRoom.fulfilled), (_state, action) => {
         const { room } = action.payload;
         return {
           ...initialRoomState,
           roomId: room.roomId,
           limit: room.limit,
-          users: room.users,
           version: room.version,
-          code: room.code,
           language: room.language,
-          // Keep the socket status when a reconnect re-joins the same room.
-          connection: state.roomId === room.roomId ? state.connection : 'idle',
         };
       });
   },
 });
 
-export const { presenceReceived, limitChanged, languageChanged, connectionChanged } =
+export const { limitChanged, languageChanged, versionSynced, saveNoticeCleared, limitErrorCleared } =
   roomSlice.actions;
 export const roomReducer = roomSlice.reducer;
 
 export const selectRoomId = (state: RootState) => state.room.roomId;
-export const selectUsers = (state: RootState) => state.room.users;
 export const selectLimit = (state: RootState) => state.room.limit;
-export const selectCode = (state: RootState) => state.room.code;
 export const selectLanguage = (state: RootState) => state.room.language;
 export const selectVersion = (state: RootState) => state.room.version;
-export const selectConnection = (state: RootState) => state.room.connection;
-export const selectDocumentStatus = (state: RootState) => state.room.documentStatus;
-export const selectDocumentError = (state: RootState) => state.room.documentError;
-
-export const selectOnlineCount = createSelector(
-  [selectUsers],
-  (users) => users.filter((u) => u.online).length,
+export const selectLastEdit = createSelector(
+  [(state: RootState) => state.room.lastEditedBy, (state: RootState) => state.room.lastEditedAt],
+  (by, at) => (by ? { by, at } : null),
 );
-
-export const selectOwner = createSelector(
-  [selectUsers],
-  (users) => users.find((u) => u.role === 'owner')?.username ?? null,
-);
-
-/** Users in display order: the owner first, then online before offline, then by name. */
-export const selectUsersForDisplay = createSelector([selectUsers], (users) =>
-  [...users].sort((a, b) => {
-    if ((a.role === 'owner') !== (b.role === 'owner')) return a.role === 'owner' ? -1 : 1;
-    if (a.online !== b.online) return a.online ? -1 : 1;
-    return a.username.localeCompare(b.username, undefined, { sensitivity: 'base' });
-  }),
-);
+export const selectSaveState = (state: RootState) => state.room.save;
+export const selectLimitChange = (state: RootState) => state.room.limitChange;
+export const selectLanguageError = (state: RootState) => state.room.languageError;

@@ -41,7 +41,7 @@ describe('createRoom', () => {
       username: 'alice',
       token: 't1',
     });
-    expect(store.getState().room.users).toEqual([sampleUsers.alice]);
+    expect(store.getState().presence.users).toEqual([sampleUsers.alice]);
   });
 
   it('words a 409 as "Room ID already exists" and stores nothing', async () => {

@@ -89,21 +89,21 @@ export const joinRoom = createAppAsyncThunk<EnteredRoom, JoinArgs>(
 );
 
 /**
- * Leaves the current room: tells the server (best effort: a revoked token or
- * an unreachable server must not trap the person in the room), then forgets
- * the stored session.
+ * Leaves the current room: forgets the stored session, then tells the server
+ * (best effort: a revoked token or an unreachable server must not trap the
+ * person in the room).
  */
 export const leaveRoom = createAppAsyncThunk<void, void>(
   'session/leaveRoom',
   async (_arg, { getState }) => {
     const current = getState().session.current;
     if (!current) return;
+    // Forgotten first: a reload while the request is on its way must not rejoin.
+    clearSession(current.roomId);
     try {
       await api.leaveRoom(current.roomId, current.token);
     } catch {
       /* the token is revoked or the server gone: either way we are out */
-    } finally {
-      clearSession(current.roomId);
     }
   },
 );
