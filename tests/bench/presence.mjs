@@ -27,6 +27,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import WebSocket from 'ws';
+import { parseJson, sleep, pool, withTimeout, parseStat, readStat, readStatAsync, readPssAsync, readPidFile, ProcGroups, machineTicks, schedstat, LoopLag, round, CLK_TCK } from './lib.mjs';
 
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -169,260 +170,6 @@ function request(method, p, { token, json, timeout = SETUP_REQUEST_TIMEOUT_MS } 
     req.on('error', (err) => finish(`ERR:${err.code || err.message}`, ''));
     req.end(body);
   });
-}
-
-function parseJson(text) {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return null;
-  }
-}
-
-const sleep = (ms) => new Promise((r) => setTimeout(r, Math.max(0, ms)));
-
-/** Runs fn(item, index) over items with at most `limit` in flight. */
-async function pool(items, limit, fn) {
-  let next = 0;
-  const workers = Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (next < items.length) {
-      const i = next++;
-      await fn(items[i], i);
-    }
-  });
-  await Promise.all(workers);
-}
-
-function withTimeout(promise, ms, what) {
-  let timer;
-  return Promise.race([
-    promise.finally(() => clearTimeout(timer)),
-    new Promise((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`${what} took longer than ${ms / 1000} s`)), ms);
-    }),
-  ]);
-}
-
-// ---------------------------------------------------------------------------
-// Server processes (copied from collab.mjs): CPU (utime+stime, plus reaped
-// children) and RSS/PSS per group
-
-let CLK_TCK = 100;
-let PAGE = 4096;
-try {
-  CLK_TCK = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
-  PAGE = Number(execFileSync('getconf', ['PAGESIZE'], { encoding: 'utf8' }).trim()) || 4096;
-} catch {
-  /* the defaults are right on x86-64 Linux */
-}
-
-function parseStat(s) {
-  const f = s.slice(s.lastIndexOf(')') + 2).split(' ');
-  return {
-    ppid: Number(f[1]),
-    ticks: Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14]),
-    rss: Number(f[21]) * PAGE,
-  };
-}
-
-function readStat(pid) {
-  try {
-    return parseStat(fs.readFileSync(`/proc/${pid}/stat`, 'latin1'));
-  } catch {
-    return null;
-  }
-}
-
-async function readStatAsync(pid) {
-  try {
-    return parseStat(await fs.promises.readFile(`/proc/${pid}/stat`, 'latin1'));
-  } catch {
-    return null;
-  }
-}
-
-async function readPssAsync(pid) {
-  try {
-    const m = /^Pss:\s+(\d+) kB/m.exec(await fs.promises.readFile(`/proc/${pid}/smaps_rollup`, 'latin1'));
-    return m ? Number(m[1]) * 1024 : 0;
-  } catch {
-    return 0;
-  }
-}
-
-function readPidFile(file) {
-  try {
-    const pid = Number(fs.readFileSync(file, 'utf8').split('\n')[0].trim());
-    return Number.isInteger(pid) && pid > 0 && fs.existsSync(`/proc/${pid}`) ? pid : null;
-  } catch {
-    return null;
-  }
-}
-
-class ProcGroups {
-  constructor() {
-    const roots = {
-      nginx: readPidFile(path.join(PAIR_VAR, 'run', 'nginx.pid')),
-      app: readPidFile(path.join(PAIR_VAR, 'run', 'app.pid')),
-      postgres: readPidFile(path.join(PAIR_VAR, 'pg', 'postmaster.pid')),
-    };
-    this.roots = Object.fromEntries(Object.entries(roots).filter(([, pid]) => pid));
-    this.members = {};
-    this.peak = {};
-    this.peakPss = {};
-    this.timer = null;
-    this.busy = false;
-    this.lastScan = 0;
-  }
-
-  get available() {
-    return Object.keys(this.roots).length > 0;
-  }
-
-  setMembers(parents) {
-    const kids = new Map();
-    for (const [pid, ppid] of parents) {
-      if (!kids.has(ppid)) kids.set(ppid, []);
-      kids.get(ppid).push(pid);
-    }
-    for (const [group, root] of Object.entries(this.roots)) {
-      const all = [root];
-      for (let i = 0; i < all.length; i++) for (const c of kids.get(all[i]) || []) all.push(c);
-      this.members[group] = all;
-    }
-    this.lastScan = performance.now();
-  }
-
-  rescan() {
-    const parents = [];
-    for (const name of fs.readdirSync('/proc')) {
-      if (!/^\d+$/.test(name)) continue;
-      const st = readStat(name);
-      if (st) parents.push([Number(name), st.ppid]);
-    }
-    this.setMembers(parents);
-  }
-
-  async rescanAsync() {
-    const names = (await fs.promises.readdir('/proc')).filter((n) => /^\d+$/.test(n));
-    const stats = await Promise.all(names.map((n) => readStatAsync(n)));
-    this.setMembers(names.map((n, i) => [Number(n), stats[i]?.ppid]).filter(([, ppid]) => ppid !== undefined));
-  }
-
-  read() {
-    const out = {};
-    for (const [group, pids] of Object.entries(this.members)) {
-      let ticks = 0;
-      let rss = 0;
-      for (const pid of pids) {
-        const st = readStat(pid);
-        if (!st) continue;
-        ticks += st.ticks;
-        rss += st.rss;
-      }
-      out[group] = { ticks, rss };
-      this.peak[group] = Math.max(this.peak[group] || 0, rss);
-    }
-    return out;
-  }
-
-  async sampleAsync(withPss) {
-    for (const [group, pids] of Object.entries(this.members)) {
-      const stats = await Promise.all(pids.map((pid) => readStatAsync(pid)));
-      this.peak[group] = Math.max(this.peak[group] || 0, stats.reduce((a, st) => a + (st ? st.rss : 0), 0));
-      if (withPss) {
-        const pss = await Promise.all(pids.map((pid) => readPssAsync(pid)));
-        this.peakPss[group] = Math.max(this.peakPss[group] || 0, pss.reduce((a, b) => a + b, 0));
-      }
-    }
-  }
-
-  start() {
-    if (!this.available) return;
-    this.rescan();
-    this.begin = this.read();
-    this.timer = setInterval(async () => {
-      if (this.busy) return;
-      this.busy = true;
-      try {
-        const due = performance.now() - this.lastScan >= RESCAN_MS;
-        if (due) await this.rescanAsync();
-        await this.sampleAsync(due || Object.keys(this.peakPss).length === 0);
-      } catch {
-        /* a process came or went: the next sample will do */
-      }
-      this.busy = false;
-    }, SAMPLE_MS);
-  }
-
-  /** Stops sampling; returns the resource fields for `wall` seconds, or null. */
-  stop(wall, cursorsPerSecond) {
-    if (!this.available || !this.begin) return null;
-    clearInterval(this.timer);
-    const end = this.read();
-    const out = {};
-    let total = 0;
-    for (const g of Object.keys(this.roots)) {
-      if (!end[g] || !this.begin[g]) continue;
-      const cpu = Math.max(0, end[g].ticks - this.begin[g].ticks) / CLK_TCK;
-      total += cpu;
-      out[g] = {
-        cpu_s: round(cpu, 3),
-        cores: round(cpu / wall, 3),
-        rss_peak_mib: round(this.peak[g] / 1048576, 1),
-        pss_peak_mib: this.peakPss[g] ? round(this.peakPss[g] / 1048576, 1) : null,
-        processes: this.members[g].length,
-      };
-    }
-    const cores = total / wall;
-    return {
-      server: out,
-      server_cpu_s: round(total, 3),
-      server_cores: round(cores, 3),
-      cores_per_1000_cursors_per_s: cursorsPerSecond > 0 ? round(cores / (cursorsPerSecond / 1000), 3) : null,
-    };
-  }
-}
-
-function machineTicks() {
-  try {
-    const f = fs.readFileSync('/proc/stat', 'latin1').split('\n')[0].trim().split(/\s+/).slice(1, 9).map(Number);
-    return f[0] + f[1] + f[2] + f[5] + f[6] + f[7];
-  } catch {
-    return null;
-  }
-}
-
-function schedstat() {
-  try {
-    const f = fs.readFileSync(`/proc/self/task/${process.pid}/schedstat`, 'latin1').trim().split(' ').map(Number);
-    return [f[0], f[1]];
-  } catch {
-    return null;
-  }
-}
-
-class LoopLag {
-  start() {
-    this.samples = [];
-    let expected = performance.now() + 20;
-    this.timer = setInterval(() => {
-      const now = performance.now();
-      this.samples.push(Math.max(0, now - expected));
-      expected = now + 20;
-    }, 20);
-  }
-
-  stop() {
-    clearInterval(this.timer);
-    return percentiles(this.samples);
-  }
-}
-
-function round(x, digits = 1) {
-  if (x === null || x === undefined || !Number.isFinite(x)) return null;
-  const f = 10 ** digits;
-  return Math.round(x * f) / f;
 }
 
 function percentiles(values) {
@@ -986,7 +733,7 @@ async function runCursors() {
   const setupMs = performance.now() - t0;
   await sleep(500); // let the join, connect and update traffic pass
 
-  const procs = new ProcGroups();
+  const procs = new ProcGroups(PAIR_VAR);
   const loop = new LoopLag();
   log(`cursors: set up in ${(setupMs / 1000).toFixed(1)} s; sending`);
   S.measuring = true;
@@ -1008,7 +755,7 @@ async function runCursors() {
       w = {
         wall,
         ackedInWindow: S.acked,
-        resources: procs.stop(wall, S.acked / wall),
+        resources: procs.stop(wall, S.acked / wall, 'cursors'),
         generatorCores: (gcpu.user + gcpu.system) / 1e6 / wall,
         machineCores: machine0 !== null && machine1 !== null ? (machine1 - machine0) / CLK_TCK / wall : null,
         waitShare: sched0 && sched1 ? (sched1[1] - sched0[1]) / 1e9 / wall : null,
@@ -1128,7 +875,7 @@ async function cursorTeardown(S) {
 
 const probe = await request('GET', '/healthz', { timeout: 5000 });
 if (probe.status !== 200) die(`GET /healthz answered ${probe.status}; is the stack running at ${base.origin}?`);
-if (SCENARIOS.includes('cursors') && !new ProcGroups().available) log(`no pid files under ${PAIR_VAR} (set PAIR_VAR): resource fields omitted`);
+if (SCENARIOS.includes('cursors') && !new ProcGroups(PAIR_VAR).available) log(`no pid files under ${PAIR_VAR} (set PAIR_VAR): resource fields omitted`);
 
 const results = [];
 for (const s of SCENARIOS) {

@@ -1,0 +1,292 @@
+// Shared by the benchmarks: small async helpers, and the resource readings
+// of the server's processes (CPU and memory of nginx, the app and PostgreSQL
+// from /proc, found through the pid files under PAIR_VAR) and of the load
+// generator itself.
+
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+
+const SAMPLE_MS = 250; // RSS sampling
+const RESCAN_MS = 1000; // process-tree rescan (new PostgreSQL backends, nginx workers)
+
+export function parseJson(text) {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}
+
+export const sleep = (ms) => new Promise((r) => setTimeout(r, Math.max(0, ms)));
+
+/** Runs fn(item, index) over items with at most `limit` in flight. */
+export async function pool(items, limit, fn) {
+  let next = 0;
+  const workers = Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length) {
+      const i = next++;
+      await fn(items[i], i);
+    }
+  });
+  await Promise.all(workers);
+}
+
+export function withTimeout(promise, ms, what) {
+  let timer;
+  return Promise.race([
+    promise.finally(() => clearTimeout(timer)),
+    new Promise((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`${what} took longer than ${ms / 1000} s`)), ms);
+    }),
+  ]);
+}
+
+// ---------------------------------------------------------------------------
+// Server processes: CPU (utime+stime, plus reaped children) and RSS per group
+
+export let CLK_TCK = 100;
+export let PAGE = 4096;
+try {
+  CLK_TCK = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+  PAGE = Number(execFileSync('getconf', ['PAGESIZE'], { encoding: 'utf8' }).trim()) || 4096;
+} catch {
+  /* the defaults are right on x86-64 Linux */
+}
+
+/** Parses /proc/<pid>/stat text: ppid, CPU ticks (own + reaped children), RSS bytes. */
+export function parseStat(s) {
+  const f = s.slice(s.lastIndexOf(')') + 2).split(' ');
+  // f[0] is field 3 (state): ppid 4, utime 14, stime 15, cutime 16, cstime 17, rss 24
+  return {
+    ppid: Number(f[1]),
+    ticks: Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14]),
+    rss: Number(f[21]) * PAGE,
+  };
+}
+
+export function readStat(pid) {
+  try {
+    return parseStat(fs.readFileSync(`/proc/${pid}/stat`, 'latin1'));
+  } catch {
+    return null;
+  }
+}
+
+export async function readStatAsync(pid) {
+  try {
+    return parseStat(await fs.promises.readFile(`/proc/${pid}/stat`, 'latin1'));
+  } catch {
+    return null;
+  }
+}
+
+/** Proportional set size in bytes (shared pages divided among their users), or 0. */
+export async function readPssAsync(pid) {
+  try {
+    const m = /^Pss:\s+(\d+) kB/m.exec(await fs.promises.readFile(`/proc/${pid}/smaps_rollup`, 'latin1'));
+    return m ? Number(m[1]) * 1024 : 0;
+  } catch {
+    return 0;
+  }
+}
+
+export function readPidFile(file) {
+  try {
+    const pid = Number(fs.readFileSync(file, 'utf8').split('\n')[0].trim());
+    return Number.isInteger(pid) && pid > 0 && fs.existsSync(`/proc/${pid}`) ? pid : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * nginx (master + workers), the app, PostgreSQL (postmaster + every child):
+ * CPU ticks at the start and the end of the window, read synchronously (a few
+ * small files), and RSS/PSS peaks sampled in between with asynchronous reads,
+ * so that the sampling does not hold up the event loop that timestamps the
+ * WebSocket frames.
+ */
+export class ProcGroups {
+  constructor(varDir) {
+    const roots = {
+      nginx: readPidFile(path.join(varDir, 'run', 'nginx.pid')),
+      app: readPidFile(path.join(varDir, 'run', 'app.pid')),
+      postgres: readPidFile(path.join(varDir, 'pg', 'postmaster.pid')),
+    };
+    this.roots = Object.fromEntries(Object.entries(roots).filter(([, pid]) => pid));
+    this.members = {};
+    this.peak = {};
+    this.peakPss = {};
+    this.timer = null;
+    this.busy = false;
+    this.lastScan = 0;
+  }
+
+  get available() {
+    return Object.keys(this.roots).length > 0;
+  }
+
+  /** Every group's pids from a {pid: ppid} map: the root and all its descendants. */
+  setMembers(parents) {
+    const children = new Map();
+    for (const [pid, ppid] of parents) {
+      if (!children.has(ppid)) children.set(ppid, []);
+      children.get(ppid).push(pid);
+    }
+    for (const [group, root] of Object.entries(this.roots)) {
+      const all = [root];
+      for (let i = 0; i < all.length; i++) for (const c of children.get(all[i]) || []) all.push(c);
+      this.members[group] = all;
+    }
+    this.lastScan = performance.now();
+  }
+
+  rescan() {
+    const parents = [];
+    for (const name of fs.readdirSync('/proc')) {
+      if (!/^\d+$/.test(name)) continue;
+      const st = readStat(name);
+      if (st) parents.push([Number(name), st.ppid]);
+    }
+    this.setMembers(parents);
+  }
+
+  async rescanAsync() {
+    const names = (await fs.promises.readdir('/proc')).filter((n) => /^\d+$/.test(n));
+    const stats = await Promise.all(names.map((n) => readStatAsync(n)));
+    this.setMembers(names.map((n, i) => [Number(n), stats[i]?.ppid]).filter(([, ppid]) => ppid !== undefined));
+  }
+
+  /** {group: {ticks, rss}} now. A reaped child's CPU is in its parent's cutime/cstime. */
+  read() {
+    const out = {};
+    for (const [group, pids] of Object.entries(this.members)) {
+      let ticks = 0;
+      let rss = 0;
+      for (const pid of pids) {
+        const st = readStat(pid);
+        if (!st) continue;
+        ticks += st.ticks;
+        rss += st.rss;
+      }
+      out[group] = { ticks, rss };
+      this.peak[group] = Math.max(this.peak[group] || 0, rss);
+    }
+    return out;
+  }
+
+  async sampleAsync(withPss) {
+    for (const [group, pids] of Object.entries(this.members)) {
+      const stats = await Promise.all(pids.map((pid) => readStatAsync(pid)));
+      this.peak[group] = Math.max(this.peak[group] || 0, stats.reduce((a, st) => a + (st ? st.rss : 0), 0));
+      if (withPss) {
+        const pss = await Promise.all(pids.map((pid) => readPssAsync(pid)));
+        this.peakPss[group] = Math.max(this.peakPss[group] || 0, pss.reduce((a, b) => a + b, 0));
+      }
+    }
+  }
+
+  start() {
+    if (!this.available) return;
+    this.rescan();
+    this.begin = this.read();
+    this.timer = setInterval(async () => {
+      if (this.busy) return;
+      this.busy = true;
+      try {
+        const due = performance.now() - this.lastScan >= RESCAN_MS;
+        if (due) await this.rescanAsync();
+        await this.sampleAsync(due || Object.keys(this.peakPss).length === 0);
+      } catch {
+        /* a process came or went: the next sample will do */
+      }
+      this.busy = false;
+    }, SAMPLE_MS);
+  }
+
+  /** Stops sampling; returns the resource fields for `wall` seconds, or null. */
+  /** `perSecond` events of kind `unit` (updates, cursors) give the cost per 1,000 a second. */
+  stop(wall, perSecond, unit = 'updates') {
+    if (!this.available || !this.begin) return null;
+    clearInterval(this.timer);
+    const end = this.read(); // members from the last rescan (at most RESCAN_MS old)
+    const out = {};
+    let total = 0;
+    for (const g of Object.keys(this.roots)) {
+      if (!end[g] || !this.begin[g]) continue;
+      const cpu = Math.max(0, end[g].ticks - this.begin[g].ticks) / CLK_TCK;
+      total += cpu;
+      out[g] = {
+        cpu_s: round(cpu, 3),
+        cores: round(cpu / wall, 3),
+        rss_peak_mib: round(this.peak[g] / 1048576, 1),
+        pss_peak_mib: this.peakPss[g] ? round(this.peakPss[g] / 1048576, 1) : null,
+        processes: this.members[g].length,
+      };
+    }
+    const cores = total / wall;
+    return {
+      server: out,
+      server_cpu_s: round(total, 3),
+      server_cores: round(cores, 3),
+      [`cores_per_1000_${unit}_per_s`]: perSecond > 0 ? round(cores / (perSecond / 1000), 3) : null,
+    };
+  }
+}
+
+/** The whole machine's busy CPU ticks (all cores) from /proc/stat, or null. */
+export function machineTicks() {
+  try {
+    const f = fs.readFileSync('/proc/stat', 'latin1').split('\n')[0].trim().split(/\s+/).slice(1, 9).map(Number);
+    // user nice system idle iowait irq softirq steal
+    return f[0] + f[1] + f[2] + f[5] + f[6] + f[7];
+  } catch {
+    return null;
+  }
+}
+
+/** This process's main thread: [ns on a CPU, ns runnable but waiting for one] from /proc/self/schedstat, or null. */
+export function schedstat() {
+  try {
+    const f = fs.readFileSync(`/proc/self/task/${process.pid}/schedstat`, 'latin1').trim().split(' ').map(Number);
+    return [f[0], f[1]];
+  } catch {
+    return null;
+  }
+}
+
+/** The generator's event-loop lag: how late a 20 ms timer fires, sampled through the window. */
+export class LoopLag {
+  start() {
+    this.samples = [];
+    let expected = performance.now() + 20;
+    this.timer = setInterval(() => {
+      const now = performance.now();
+      this.samples.push(Math.max(0, now - expected));
+      expected = now + 20;
+    }, 20);
+  }
+
+  stop() {
+    clearInterval(this.timer);
+    return percentiles(this.samples);
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Numbers
+
+export function round(x, digits = 1) {
+  if (x === null || x === undefined || !Number.isFinite(x)) return null;
+  const f = 10 ** digits;
+  return Math.round(x * f) / f;
+}
+
+/** p50, p95, p99 and max of a list of milliseconds, rounded to 0.01. */
+export function percentiles(values) {
+  const a = Float64Array.from(values).sort();
+  const at = (p) => (a.length === 0 ? null : round(a[Math.min(a.length - 1, Math.max(0, Math.ceil((p / 100) * a.length) - 1))], 2));
+  return { p50: at(50), p95: at(95), p99: at(99), max: a.length ? round(a[a.length - 1], 2) : null };
+}
