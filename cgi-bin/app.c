@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../fcgi/autocomplete.h"
 #include "../fcgi/rooms.h"
 #include "handlers.h"
 
@@ -22,6 +23,7 @@ enum route {
     ROUTE_PRESENCE,
     ROUTE_ROOM_PATCH,
     ROUTE_HEALTHZ,
+    ROUTE_AUTOCOMPLETE,
     ROUTE__MAX
 };
 
@@ -41,6 +43,7 @@ static const struct pair_route routes[ROUTE__MAX] = {
     [ROUTE_PRESENCE] = {"POST", "/rooms/*/presence", h_presence},
     [ROUTE_ROOM_PATCH] = {"PATCH", "/rooms/*", h_room_patch},
     [ROUTE_HEALTHZ] = {"GET", "/healthz", h_healthz},
+    [ROUTE_AUTOCOMPLETE] = {"POST", "/autocomplete", h_autocomplete},
 };
 
 enum hook { HOOK_AUTH, HOOK_SUBSCRIBE, HOOK_UNSUBSCRIBE, HOOK__MAX };
@@ -61,5 +64,8 @@ main(void)
         if (status >= 0)
             return status;
     }
+    /* Built before the first request, not during it. */
+    if (pair_ac_init() != 0)
+        return 1;
     return pair_serve(routes, ROUTE__MAX, hooks, HOOK__MAX, pair_room_tick);
 }

@@ -35,6 +35,9 @@ enum pair_err h_restore(struct pair_req *r);
 /* healthz.c */
 enum pair_err h_healthz(struct pair_req *r);
 
+/* autocomplete.c */
+enum pair_err h_autocomplete(struct pair_req *r);
+
 /* hooks.c: nchan's WebSocket hooks, on the hook socket only */
 enum pair_err h_hook_auth(struct pair_req *r);
 enum pair_err h_hook_subscribe(struct pair_req *r);

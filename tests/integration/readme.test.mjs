@@ -45,5 +45,7 @@ ${script}`], { encoding: 'utf8', timeout: 60_000 });
   assert.match(out, /\{"version":3\}/);
   assert.match(out, /HTTP\/1\.1 204 No Content/);
   assert.match(out, new RegExp(`"roomId":"${demo}","language":"javascript"`));
+  assert.match(out, /"suggestion":"path"/);
+  assert.match(out, /"suggestion":"print"/);
   assert.match(out, /\{"status":"ok"\}/);
 });

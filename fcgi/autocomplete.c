@@ -1,0 +1,990 @@
+/*
+ * autocomplete.c: ranking completions with a language model of the
+ * document itself (see autocomplete.h for the model).
+ *
+ * One pass over the tokens gathers, for every word that matches the partial
+ * word, its counts: in all, and in each context the cursor has (after its
+ * previous token, after its two previous tokens, before its next token,
+ * before its next two), and how close
+ * its occurrences are to the cursor; plus, per context, the totals that turn
+ * counts into probabilities. Only words matching the prefix get a table
+ * entry, so the pass costs little more than the tokenizer. Words of comments
+ * and literals, found with memchr, count a little; the known words of the
+ * language join as candidates with a prior pseudo-count. A last, small pass
+ * over the best word's occurrences finds a continuation the document makes
+ * likely (insertText).
+ */
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include "autocomplete.h"
+
+#include <math.h>
+#include <pcre2.h>
+#include <pthread.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "arena.h"
+#include "input.h"
+
+#define CONT_OCCURRENCES 64 /* occurrences of the best word examined for insertText */
+
+static pcre2_code *lang_pattern;
+static pthread_once_t ac_once = PTHREAD_ONCE_INIT;
+static int ac_status = -1;
+
+/* The once-per-process initialization behind pair_ac_init: the tokenizer
+ * tables, the word lists and the language-name pattern. */
+static void
+ac_build(void)
+{
+    if (pair_ac_lex_init() != 0 || pair_ac_words_init() != 0)
+        return;
+    int errcode;
+    PCRE2_SIZE erroff;
+    lang_pattern = pcre2_compile((PCRE2_SPTR) "^[a-z0-9+#-]{1,32}$", PCRE2_ZERO_TERMINATED,
+                                 PCRE2_DOLLAR_ENDONLY, &errcode, &erroff, NULL);
+    if (lang_pattern != NULL)
+        ac_status = 0;
+}
+
+int
+pair_ac_init(void)
+{
+    pthread_once(&ac_once, ac_build);
+    return ac_status;
+}
+
+struct pair_ac_model
+pair_ac_default_model(void)
+{
+    return (struct pair_ac_model){
+        .tau = 200.0,
+        .cache_mix = 0.5,
+        .right_weight = 1.0,
+        .prior_scale = 1.0,
+        .text_weight = 0.1,
+        .cont_votes = 3,
+        .cont_share = 0.75,
+        .ngram = true,
+        .continuation = true,
+    };
+}
+
+/* ---------- arithmetic without libm ---------- */
+
+/* Natural logarithm of x > 0 (relative error below 1e-7): x = m * 2^e with
+ * m in [0.5, 1), and ln m from the atanh series, which converges fast there. */
+static double
+ac_log(double x)
+{
+    if (x <= 0)
+        return -1e30;
+    int e;
+    double m = frexp(x, &e);
+    double y = (m - 1) / (m + 1), y2 = y * y;
+    double s =
+        y *
+        (2 + y2 * (2.0 / 3 + y2 * (2.0 / 5 + y2 * (2.0 / 7 + y2 * (2.0 / 9 + y2 * (2.0 / 11))))));
+    return s + e * 0.69314718055994530942;
+}
+
+/* ---------- input checks ---------- */
+
+enum pair_err
+pair_ac_check_language(struct pair_call *c, struct pair_str in, const char **out)
+{
+    if (pair_ac_init() != 0)
+        return pair_fail(c, PAIR_E_INTERNAL, "autocomplete is not available");
+    bool ok = false;
+    if (in.len >= 1 && in.len <= PAIR_AC_LANG_MAX) {
+        pcre2_match_data *md = pcre2_match_data_create_from_pattern(lang_pattern, NULL);
+        if (md == NULL)
+            return PAIR_E_NOMEM;
+        ok = pcre2_match(lang_pattern, (PCRE2_SPTR)in.ptr, in.len, 0, 0, md, NULL) >= 0;
+        pcre2_match_data_free(md);
+    }
+    if (!ok)
+        return pair_fail(c, PAIR_E_INVALID,
+                         "language must be 1-32 characters of a-z, 0-9, '+', '#' and '-' "
+                         "(for example python, javascript, cpp)");
+    *out = pair_strndup(c->arena, in.ptr, in.len);
+    return *out != NULL ? PAIR_OK : PAIR_E_NOMEM;
+}
+
+enum pair_err
+pair_ac_cursor(struct pair_call *c, struct pair_str text, long long units, size_t *offset)
+{
+    const unsigned char *s = (const unsigned char *)text.ptr;
+    long long u = 0;
+    size_t i = 0;
+    while (u < units && i < text.len) {
+        unsigned char ch = s[i];
+        size_t k = ch < 0x80 ? 1 : ch < 0xE0 ? 2 : ch < 0xF0 ? 3 : 4;
+        if (k == 4 && u + 1 == units)
+            return pair_fail(c, PAIR_E_INVALID,
+                             "cursorPosition %lld falls between the two halves of a surrogate "
+                             "pair",
+                             units);
+        u += k == 4 ? 2 : 1;
+        i += k;
+    }
+    if (units < 0 || u < units)
+        return pair_fail(c, PAIR_E_INVALID,
+                         "cursorPosition %lld is out of range: code has %lld UTF-16 code units",
+                         units, u);
+    *offset = i;
+    return PAIR_OK;
+}
+
+/* ---------- the per-request model ---------- */
+
+/* The contexts of the cursor a word occurrence can share: the token before,
+ * the two before, the token after, the two after. */
+enum ctx_kind { CTX_LEFT1, CTX_LEFT2, CTX_RIGHT1, CTX_RIGHT2, CTX__MAX };
+
+/* Everything known about one candidate word. */
+struct cand {
+    const char *text; /* the word's bytes (in the document or a static list) */
+    uint32_t len, hash;
+    uint32_t freq;           /* occurrences, the partial word excluded */
+    uint32_t text_freq;      /* occurrences in comments and strings */
+    uint32_t hits[CTX__MAX]; /* ... in each context of the cursor */
+    uint32_t calls;          /* ... followed by '(' */
+    uint32_t members;        /* ... after '.', '->', '::' */
+    uint32_t defs_fn;        /* ... after def, function, fn, func */
+    uint32_t defs_type;      /* ... after class, struct, interface, type, new ... */
+    uint32_t imports;        /* ... after import, from, use, require, package */
+    uint32_t nearest;        /* token distance of the closest occurrence */
+    double local;            /* cache weight: sum of tau / (tau + distance) */
+    const struct pair_ac_word *known;
+    uint8_t match; /* 2: starts with the prefix as typed; 1: only ignoring case */
+    bool used;
+    double score;
+};
+
+/* A set of 32-bit hashes, to count distinct words in a context. */
+struct hset {
+    uint32_t *v;
+    size_t cap, n;
+};
+
+/* How many words occur in one context, and how many distinct ones. */
+struct ctx_stat {
+    uint32_t total;
+    struct hset types;
+};
+
+/* One completion's working state, in the call's arena. */
+struct ctx {
+    struct pair_call *c;
+    struct pair_ac_model m;
+    enum pair_ac_lang lang;
+    struct pair_str text;
+    const struct pair_ac_token *tok;
+    size_t n;
+    const struct pair_ac_token *spans; /* comments and literals */
+    size_t nspans;
+    long t;              /* the partial word's token, or -1 */
+    long anchor;         /* the token position of the cursor, for distances */
+    long p1, p2, n1, n2; /* the tokens before and after the cursor, or -1 */
+    struct pair_str prefix;
+    bool member;              /* p1 is '.', '->', '::' or '?.' */
+    enum pair_ac_place place; /* what kind of known word fits at the cursor */
+    bool prose;               /* the cursor is in a comment or string */
+    struct cand *tab;
+    size_t cap, count;
+    double words;                   /* word tokens, the partial word excluded */
+    struct ctx_stat stat[CTX__MAX]; /* all words in each context of the cursor */
+};
+
+/* The bytes of token i. */
+static const char *
+tok_ptr(const struct ctx *x, size_t i)
+{
+    return x->text.ptr + x->tok[i].off;
+}
+
+/* Tokens i and j have the same text. */
+static bool
+same(const struct ctx *x, size_t i, size_t j)
+{
+    const struct pair_ac_token *a = &x->tok[i], *b = &x->tok[j];
+    return a->hash == b->hash && a->len == b->len &&
+           memcmp(x->text.ptr + a->off, x->text.ptr + b->off, a->len) == 0;
+}
+
+/* Token i is the NUL-terminated string s. */
+static bool
+tok_is(const struct ctx *x, long i, const char *s)
+{
+    if (i < 0)
+        return false;
+    size_t k = strlen(s);
+    return x->tok[i].len == k && memcmp(tok_ptr(x, (size_t)i), s, k) == 0;
+}
+
+/* Token i is one of the words of the space-separated list. */
+static bool
+tok_in(const struct ctx *x, long i, const char *list)
+{
+    if (i < 0 || x->tok[i].type != PAIR_AC_WORD)
+        return false;
+    const char *w = tok_ptr(x, (size_t)i);
+    size_t len = x->tok[i].len;
+    for (const char *p = list; *p != '\0';) {
+        size_t k = strcspn(p, " ");
+        if (k == len && memcmp(p, w, k) == 0)
+            return true;
+        p += k;
+        while (*p == ' ')
+            p++;
+    }
+    return false;
+}
+
+/* Token i is a member access operator. */
+static bool
+is_member_op(const struct ctx *x, long i)
+{
+    return i >= 0 && x->tok[i].type == PAIR_AC_PUNCT &&
+           (tok_is(x, i, ".") || tok_is(x, i, "->") || tok_is(x, i, "::") || tok_is(x, i, "?."));
+}
+
+/* ASCII lower case of ch (other bytes unchanged). */
+static unsigned char
+fold(unsigned char ch)
+{
+    return ch >= 'A' && ch <= 'Z' ? (unsigned char)(ch + 32) : ch;
+}
+
+/* 2 when w starts with the prefix as typed (or, in a case-insensitive
+ * language, ignoring case), 1 when only ASCII case differs, 0 otherwise. */
+static int
+prefix_match(const struct ctx *x, const char *w, size_t len)
+{
+    const struct pair_str p = x->prefix;
+    if (len < p.len)
+        return 0;
+    if (memcmp(w, p.ptr, p.len) == 0)
+        return 2;
+    for (size_t i = 0; i < p.len; i++)
+        if (fold((unsigned char)w[i]) != fold((unsigned char)p.ptr[i]))
+            return 0;
+    return pair_ac_lang_case_insensitive(x->lang) ? 2 : 1;
+}
+
+/* Adds h to the set (growing it); false when out of memory. */
+static bool
+hset_add(struct pair_arena *a, struct hset *s, uint32_t h)
+{
+    h |= 1; /* 0 marks an empty slot */
+    if ((s->n + 1) * 2 > s->cap) {
+        size_t cap = s->cap ? s->cap * 2 : 64;
+        uint32_t *v = pair_alloc(a, cap * sizeof(*v));
+        if (v == NULL)
+            return false;
+        for (size_t i = 0; i < s->cap; i++)
+            if (s->v[i] != 0) {
+                size_t k = s->v[i] & (cap - 1);
+                while (v[k] != 0)
+                    k = (k + 1) & (cap - 1);
+                v[k] = s->v[i];
+            }
+        s->v = v;
+        s->cap = cap;
+    }
+    size_t k = h & (s->cap - 1);
+    while (s->v[k] != 0) {
+        if (s->v[k] == h)
+            return true;
+        k = (k + 1) & (s->cap - 1);
+    }
+    s->v[k] = h;
+    s->n++;
+    return true;
+}
+
+/* The candidate for the word w[0..len), made when missing; NULL when out
+ * of memory. */
+static struct cand *
+cand_get(struct ctx *x, const char *w, size_t len, uint32_t hash)
+{
+    if ((x->count + 1) * 2 > x->cap) {
+        size_t cap = x->cap ? x->cap * 2 : 256;
+        struct cand *tab = pair_alloc(x->c->arena, cap * sizeof(*tab));
+        if (tab == NULL)
+            return NULL;
+        for (size_t i = 0; i < x->cap; i++)
+            if (x->tab[i].used) {
+                size_t k = x->tab[i].hash & (cap - 1);
+                while (tab[k].used)
+                    k = (k + 1) & (cap - 1);
+                tab[k] = x->tab[i];
+            }
+        x->tab = tab;
+        x->cap = cap;
+    }
+    size_t k = hash & (x->cap - 1);
+    for (;;) {
+        struct cand *cd = &x->tab[k];
+        if (!cd->used) {
+            *cd = (struct cand){
+                .text = w, .len = (uint32_t)len, .hash = hash, .used = true, .nearest = UINT32_MAX};
+            x->count++;
+            return cd;
+        }
+        if (cd->hash == hash && cd->len == len && memcmp(cd->text, w, len) == 0)
+            return cd;
+        k = (k + 1) & (x->cap - 1);
+    }
+}
+
+/* Finds the partial word and the context tokens around the cursor. */
+static void
+locate(struct ctx *x, size_t cursor, bool cursor_in_text)
+{
+    x->t = x->p1 = x->p2 = x->n1 = x->n2 = -1;
+    x->prefix = (struct pair_str){x->text.ptr + cursor, 0};
+    if (cursor_in_text) {
+        /* In a comment or string: the word before the cursor, by characters. */
+        size_t a = cursor;
+        while (a > 0) {
+            size_t b = a - 1;
+            while (b > 0 && ((unsigned char)x->text.ptr[b] & 0xC0) == 0x80)
+                b--;
+            uint32_t cp;
+            pair_ac_utf8_next(x->text.ptr, x->text.len, b, &cp);
+            if (!pair_ac_ident_char(x->lang, cp, false))
+                break;
+            a = b;
+        }
+        while (a < cursor) {
+            uint32_t cp;
+            size_t k = pair_ac_utf8_next(x->text.ptr, x->text.len, a, &cp);
+            if (pair_ac_ident_char(x->lang, cp, true))
+                break;
+            a += k;
+        }
+        x->prose = true;
+        x->prefix = (struct pair_str){x->text.ptr + a, cursor - a};
+        size_t lo = 0, hi = x->n;
+        while (lo < hi) {
+            size_t mid = lo + (hi - lo) / 2;
+            if (x->tok[mid].off < cursor)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        x->anchor = (long)lo;
+        return;
+    }
+    /* lo: the first token starting at or after the cursor. */
+    size_t lo = 0, hi = x->n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (x->tok[mid].off < cursor)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    long before = (long)lo - 1;
+    if (before >= 0 && x->tok[before].off + x->tok[before].len >= cursor &&
+        x->tok[before].type != PAIR_AC_PUNCT && x->tok[before].type != PAIR_AC_NEWLINE) {
+        x->t = before;
+        x->anchor = before;
+        if (x->tok[before].type == PAIR_AC_WORD)
+            x->prefix = (struct pair_str){tok_ptr(x, (size_t)before), cursor - x->tok[before].off};
+        else
+            x->prefix = (struct pair_str){NULL, 0}; /* inside a number: nothing to complete */
+        x->p1 = before - 1;
+        x->p2 = before - 2;
+        x->n1 = (size_t)before + 1 < x->n ? before + 1 : -1;
+    } else if (lo < x->n && x->tok[lo].off == cursor && x->tok[lo].type == PAIR_AC_WORD) {
+        /* At the start of a word: that word is the one being edited, so it
+         * is no evidence either; nothing is typed of it yet. */
+        x->t = x->anchor = (long)lo;
+        x->p1 = before;
+        x->p2 = before - 1;
+        x->n1 = lo + 1 < x->n ? (long)lo + 1 : -1;
+    } else {
+        x->anchor = (long)lo;
+        x->p1 = before;
+        x->p2 = before - 1;
+        x->n1 = lo < x->n ? (long)lo : -1;
+    }
+    if (x->p2 < 0)
+        x->p2 = -1;
+    x->n2 = x->n1 >= 0 && (size_t)x->n1 + 1 < x->n ? x->n1 + 1 : -1;
+    x->member = is_member_op(x, x->p1);
+    x->place = x->member ? PAIR_AC_AFTER_MEMBER : PAIR_AC_ANYWHERE;
+    if (tok_is(x, x->p1, "#") && (x->p2 < 0 || x->tok[x->p2].type == PAIR_AC_NEWLINE))
+        x->place = PAIR_AC_AFTER_HASH;
+}
+
+/* Token i (which may be out of range, or the partial word) has the text of
+ * context token ref (which may be -1). */
+static bool
+is_ctx(const struct ctx *x, long i, long ref)
+{
+    return ref >= 0 && i >= 0 && (size_t)i < x->n && i != x->t &&
+           x->tok[i].hash == x->tok[ref].hash && same(x, (size_t)i, (size_t)ref);
+}
+
+/* Which contexts of the cursor the word at i shares, as bits. */
+static unsigned
+contexts(const struct ctx *x, long i)
+{
+    unsigned m = 0;
+    bool l1 = is_ctx(x, i - 1, x->p1), r1 = is_ctx(x, i + 1, x->n1);
+    if (l1) {
+        m |= 1u << CTX_LEFT1;
+        if (is_ctx(x, i - 2, x->p2))
+            m |= 1u << CTX_LEFT2;
+    }
+    if (r1) {
+        m |= 1u << CTX_RIGHT1;
+        if (is_ctx(x, i + 2, x->n2))
+            m |= 1u << CTX_RIGHT2;
+    }
+    return m;
+}
+
+/* Records the occurrence i of a candidate, which shares the contexts in
+ * mask: counts, kind evidence and distance from the cursor. */
+static void
+observe(struct ctx *x, struct cand *cd, size_t i, unsigned mask)
+{
+    cd->freq++;
+    for (int k = 0; k < CTX__MAX; k++)
+        cd->hits[k] += (mask >> k) & 1;
+    long prev = (long)i - 1, next = (long)i + 1;
+    if (prev == x->t)
+        prev = -1; /* the partial word is no evidence */
+    if (next == x->t || (size_t)next >= x->n)
+        next = -1;
+    if (next >= 0 && tok_is(x, next, "("))
+        cd->calls++;
+    if (prev >= 0) {
+        if (is_member_op(x, prev))
+            cd->members++;
+        else if (tok_in(x, prev, "def function fn func"))
+            cd->defs_fn++;
+        else if (tok_in(x, prev,
+                        "class struct interface type enum trait new extends implements "
+                        "union typedef"))
+            cd->defs_type++;
+        else if (tok_in(x, prev, "import from use require package include"))
+            cd->imports++;
+    }
+    uint32_t d = (uint32_t)((long)i > x->anchor ? (long)i - x->anchor : x->anchor - (long)i);
+    if (d < cd->nearest)
+        cd->nearest = d;
+    cd->local += x->m.tau / (x->m.tau + d);
+}
+
+/* Counts the words in comments and literals that match the prefix: each
+ * span is searched (memchr) for the prefix's first byte in either case, and
+ * only hits at the start of a word are looked at. The word being typed is
+ * not one of them. */
+static enum pair_err
+text_words(struct ctx *x)
+{
+    size_t cursor = (size_t)(x->prefix.ptr - x->text.ptr) + x->prefix.len;
+    unsigned char first[2] = {(unsigned char)x->prefix.ptr[0],
+                              fold((unsigned char)x->prefix.ptr[0])};
+    if (first[1] == first[0] && first[0] >= 'a' && first[0] <= 'z')
+        first[1] = (unsigned char)(first[0] - 32);
+    int variants = first[1] != first[0] ? 2 : 1;
+    for (size_t i = 0; i < x->nspans; i++) {
+        const char *base = x->text.ptr + x->spans[i].off, *end = base + x->spans[i].len;
+        for (int v = 0; v < variants; v++) {
+            for (const char *p = base; p < end;) {
+                const char *hit = memchr(p, first[v], (size_t)(end - p));
+                if (hit == NULL)
+                    break;
+                p = hit + 1;
+                size_t off = (size_t)(hit - x->text.ptr);
+                if (hit > base) {
+                    uint32_t cp;
+                    size_t b = off - 1;
+                    while (b > 0 && ((unsigned char)x->text.ptr[b] & 0xC0) == 0x80)
+                        b--;
+                    pair_ac_utf8_next(x->text.ptr, x->text.len, b, &cp);
+                    if (pair_ac_ident_char(x->lang, cp, false))
+                        continue; /* inside a word */
+                }
+                size_t w = off;
+                while (w < (size_t)(end - x->text.ptr)) {
+                    uint32_t cp;
+                    size_t k = pair_ac_utf8_next(x->text.ptr, x->text.len, w, &cp);
+                    if (!pair_ac_ident_char(x->lang, cp, w > off ? false : true))
+                        break;
+                    w += k;
+                }
+                size_t len = w - off;
+                if (len < 2 || (off <= cursor && cursor <= w))
+                    continue;
+                int pm = prefix_match(x, hit, len);
+                if (pm == 0)
+                    continue;
+                struct cand *cd = cand_get(x, hit, len, pair_ac_hash(hit, len));
+                if (cd == NULL)
+                    return PAIR_E_NOMEM;
+                if (cd->match == 0)
+                    cd->match = (uint8_t)pm;
+                cd->text_freq++;
+                p = x->text.ptr + w;
+            }
+        }
+    }
+    return PAIR_OK;
+}
+
+/* The pass over the document: every count the model needs. */
+static enum pair_err
+gather(struct ctx *x)
+{
+    const struct pair_ac_token *tok = x->tok;
+    bool use_ctx = x->m.ngram && !x->prose;
+    for (size_t i = 0; i < x->n; i++) {
+        if ((long)i == x->t || tok[i].type != PAIR_AC_WORD)
+            continue;
+        x->words++;
+        unsigned mask = use_ctx ? contexts(x, (long)i) : 0;
+        for (int k = 0; mask != 0 && k < CTX__MAX; k++)
+            if ((mask >> k) & 1) {
+                x->stat[k].total++;
+                if (!hset_add(x->c->arena, &x->stat[k].types, tok[i].hash))
+                    return PAIR_E_NOMEM;
+            }
+        const char *w = tok_ptr(x, i);
+        if (x->prefix.len > 0 && fold((unsigned char)w[0]) != fold((unsigned char)x->prefix.ptr[0]))
+            continue; /* the cheap test first */
+        int pm = prefix_match(x, w, tok[i].len);
+        if (pm == 0)
+            continue;
+        struct cand *cd = cand_get(x, w, tok[i].len, tok[i].hash);
+        if (cd == NULL)
+            return PAIR_E_NOMEM;
+        cd->match = (uint8_t)pm;
+        observe(x, cd, i, mask);
+    }
+    /* Words in comments and literals: only that they exist. */
+    return x->prefix.len > 0 && x->m.text_weight > 0 ? text_words(x) : PAIR_OK;
+}
+
+/* The label of a known word as it should be inserted: SQL keywords take
+ * the case of what was typed. Arena-owned or static; NULL when out of
+ * memory. */
+static const char *
+known_label(struct ctx *x, const struct pair_ac_word *w)
+{
+    if (!pair_ac_lang_case_insensitive(x->lang))
+        return w->text;
+    bool lower = false;
+    for (size_t i = 0; i < x->prefix.len; i++)
+        lower |= x->prefix.ptr[i] >= 'a' && x->prefix.ptr[i] <= 'z';
+    if (!lower)
+        return w->text;
+    char *s = pair_strndup(x->c->arena, w->text, w->len);
+    if (s != NULL)
+        for (char *p = s; *p != '\0'; p++)
+            *p = (char)fold((unsigned char)*p);
+    return s;
+}
+
+/* How well a known word fits where the cursor is, 0 to 1: members after
+ * '.', directives after a line's '#', and elsewhere keywords most. */
+static double
+fit(const struct ctx *x, const struct pair_ac_word *w)
+{
+    if (w->place != x->place)
+        return x->place == PAIR_AC_ANYWHERE && w->place == PAIR_AC_AFTER_MEMBER ? 0.1 : 0.0;
+    if (x->place != PAIR_AC_ANYWHERE)
+        return 1.0;
+    return w->kind == PAIR_AC_KEYWORD ? 1.0 : 0.6;
+}
+
+/* Adds the language's known words that match the prefix; links the
+ * document's candidates to their known word. */
+static enum pair_err
+add_known(struct ctx *x)
+{
+    for (size_t i = 0; i < x->cap; i++)
+        if (x->tab[i].used && x->tab[i].known == NULL)
+            x->tab[i].known = pair_ac_word_find(x->lang, x->tab[i].text, x->tab[i].len);
+    if (x->prose || x->prefix.len == 0)
+        return PAIR_OK; /* known words need a typed start, and code around them */
+    const struct pair_ac_word *ws;
+    size_t nw = pair_ac_words(x->lang, &ws);
+    for (size_t i = 0; i < nw; i++) {
+        const struct pair_ac_word *w = &ws[i];
+        if (fit(x, w) == 0)
+            continue; /* keywords do not follow '.', directives only follow '#' */
+        int pm = prefix_match(x, w->text, w->len);
+        if (pm == 0)
+            continue;
+        const char *label = known_label(x, w);
+        if (label == NULL)
+            return PAIR_E_NOMEM;
+        struct cand *cd = cand_get(x, label, w->len, pair_ac_hash(label, w->len));
+        if (cd == NULL)
+            return PAIR_E_NOMEM;
+        cd->known = w;
+        if (cd->match == 0)
+            cd->match = (uint8_t)pm;
+    }
+    return PAIR_OK;
+}
+
+/* The prior pseudo-count of a known word: by its rank in its list, and by
+ * how well it fits where the cursor is. */
+static double
+prior(const struct ctx *x, const struct cand *cd)
+{
+    const struct pair_ac_word *w = cd->known;
+    if (w == NULL)
+        return 0;
+    return x->m.prior_scale * fit(x, w) / (1.0 + w->rank / 3.0);
+}
+
+/* Interpolates p with the relative frequency of the candidate in context
+ * k, weighted by Witten-Bell: the more often the context was seen, and the
+ * fewer distinct words followed it, the more it is trusted. */
+static double
+interpolate(const struct ctx *x, const struct cand *cd, enum ctx_kind k, double p)
+{
+    const struct ctx_stat *st = &x->stat[k];
+    if (st->total == 0)
+        return p;
+    double l = (double)st->total / (st->total + st->types.n);
+    return l * cd->hits[k] / st->total + (1 - l) * p;
+}
+
+/*
+ * The model's log-score of a candidate (see autocomplete.h): the left
+ * n-gram chain over a unigram mixed with the cache, times how much more
+ * likely the right context makes the word than its unigram does.
+ */
+static double
+score(const struct ctx *x, const struct cand *cd, double local_total)
+{
+    double words = x->words > 0 ? x->words : 1;
+    /* Uses in prose count for little, and sublinearly: "the" is frequent in
+     * comments without being likely in code. */
+    double text = cd->text_freq > 0 ? x->m.text_weight * (1 + ac_log(cd->text_freq)) : 0;
+    double uni = (cd->freq + text + prior(x, cd)) / (words + 1);
+    if (uni < 1e-9)
+        uni = 1e-9;
+    double p = uni;
+    if (local_total > 0)
+        p = (1 - x->m.cache_mix) * p + x->m.cache_mix * cd->local / local_total;
+    if (!x->m.ngram || x->prose)
+        return ac_log(p);
+    p = interpolate(x, cd, CTX_LEFT2, interpolate(x, cd, CTX_LEFT1, p));
+    double s = ac_log(p > 0 ? p : 1e-12);
+    if (x->m.right_weight > 0) {
+        double pr = interpolate(x, cd, CTX_RIGHT2, interpolate(x, cd, CTX_RIGHT1, uni));
+        s += x->m.right_weight * ac_log(pr / uni);
+    }
+    return s;
+}
+
+/* Sum of tau / (tau + d) over every token position around the anchor, as
+ * an integral (the cache weights' total mass). */
+static double
+local_mass(const struct ctx *x)
+{
+    double before = x->anchor > 0 ? (double)x->anchor : 0;
+    double after = (double)x->n - before;
+    double tau = x->m.tau;
+    double mass = tau * (ac_log(1 + before / tau) + ac_log(1 + after / tau));
+    return mass * (x->n > 0 ? x->words / (double)x->n : 0);
+}
+
+/* Ordering of the answer: typed case first, the word equal to the prefix
+ * last (it completes nothing), then by score, closeness and text. */
+static int
+rank_class(const struct ctx *x, const struct cand *cd)
+{
+    if (cd->len == x->prefix.len)
+        return 2;
+    return cd->match == 2 ? 0 : 1;
+}
+
+/* a ranks before b. */
+static bool
+better(const struct ctx *x, const struct cand *a, const struct cand *b)
+{
+    int ca = rank_class(x, a), cb = rank_class(x, b);
+    if (ca != cb)
+        return ca < cb;
+    if (a->score != b->score)
+        return a->score > b->score;
+    if (a->nearest != b->nearest)
+        return a->nearest < b->nearest;
+    int r = memcmp(a->text, b->text, a->len < b->len ? a->len : b->len);
+    return r != 0 ? r < 0 : a->len < b->len;
+}
+
+/* With nothing typed, suggestions need evidence from the context: a member
+ * seen after this operator, or a word that follows these two tokens often. */
+static bool
+worth_without_prefix(const struct ctx *x, const struct cand *cd)
+{
+    if (x->member)
+        return cd->hits[CTX_LEFT1] > 0;
+    return cd->hits[CTX_LEFT2] >= 2 && cd->hits[CTX_LEFT2] * 2 >= x->stat[CTX_LEFT2].total;
+}
+
+/* The kind shown for a candidate. */
+static enum pair_ac_kind
+kind_of(const struct ctx *x, const struct cand *cd)
+{
+    const struct pair_ac_word *w = cd->known;
+    bool member = w != NULL && w->place == PAIR_AC_AFTER_MEMBER;
+    if (w != NULL && (w->kind == PAIR_AC_KEYWORD || (!member && cd->freq == 0)))
+        return (enum pair_ac_kind)w->kind;
+    if (cd->imports * 2 > cd->freq)
+        return PAIR_AC_MODULE;
+    if (w != NULL && !member)
+        return (enum pair_ac_kind)w->kind;
+    if (cd->defs_type > 0)
+        return PAIR_AC_TYPE;
+    if (cd->defs_fn > 0 || (cd->calls > 0 && cd->calls * 2 >= cd->freq))
+        return PAIR_AC_FUNCTION;
+    if (cd->members > 0 && cd->members * 2 >= cd->freq)
+        return PAIR_AC_PROPERTY;
+    if (w != NULL)
+        return (enum pair_ac_kind)w->kind;
+    bool upper = cd->text[0] >= 'A' && cd->text[0] <= 'Z', lower = false;
+    for (size_t i = 1; i < cd->len; i++)
+        lower |= cd->text[i] >= 'a' && cd->text[i] <= 'z';
+    if (upper && lower && x->lang != PAIR_AC_GO && x->lang != PAIR_AC_C)
+        return PAIR_AC_TYPE;
+    return PAIR_AC_VARIABLE;
+}
+
+/* The detail shown for a candidate; arena-owned, NULL when out of memory. */
+static const char *
+detail_of(struct ctx *x, const struct cand *cd, enum pair_ac_kind kind)
+{
+    struct pair_arena *a = x->c->arena;
+    if (cd->freq == 0 && cd->known == NULL)
+        return pair_sprintf(a, "%u use%s in comments and strings", cd->text_freq,
+                            cd->text_freq == 1 ? "" : "s");
+    if (cd->freq == 0) {
+        if (kind == PAIR_AC_KEYWORD || kind == PAIR_AC_BUILTIN)
+            return pair_sprintf(a, "%s %s", pair_ac_lang_name(x->lang), pair_ac_kind_name(kind));
+        return pair_sprintf(a, "%s standard library", pair_ac_lang_name(x->lang));
+    }
+    if (x->member && cd->hits[CTX_LEFT2] > 0 && x->tok[x->p2].type == PAIR_AC_WORD)
+        return pair_sprintf(a, "%u of %u uses after %.*s%.*s", cd->hits[CTX_LEFT2], cd->freq,
+                            (int)x->tok[x->p2].len, tok_ptr(x, (size_t)x->p2),
+                            (int)x->tok[x->p1].len, tok_ptr(x, (size_t)x->p1));
+    return pair_sprintf(a, "%u use%s in this document", cd->freq, cd->freq == 1 ? "" : "s");
+}
+
+/* True when only white space follows byte offset from on its line. */
+static bool
+rest_of_line_blank(const struct ctx *x, size_t from)
+{
+    for (size_t i = from; i < x->text.len && x->text.ptr[i] != '\n'; i++)
+        if (x->text.ptr[i] != ' ' && x->text.ptr[i] != '\t' && x->text.ptr[i] != '\r')
+            return false;
+    return true;
+}
+
+/* Only blanks (no comment, no line break) between tokens i and i+1. */
+static bool
+adjacent(const struct ctx *x, size_t i)
+{
+    for (size_t k = x->tok[i].off + x->tok[i].len; k < x->tok[i + 1].off; k++)
+        if (x->text.ptr[k] != ' ' && x->text.ptr[k] != '\t')
+            return false;
+    return true;
+}
+
+/* Token i would leave a line unfinished: an opening bracket, a separator or
+ * an operator (closing brackets, ';', ':' and '{' end lines well). */
+static bool
+dangling(const struct ctx *x, size_t i)
+{
+    const struct pair_ac_token *k = &x->tok[i];
+    if (k->type != PAIR_AC_PUNCT)
+        return false;
+    const char *p = tok_ptr(x, i);
+    if (k->len == 1)
+        return strchr(")]};:", p[0]) == NULL;
+    return !(k->len == 2 && p[0] == ')' && p[1] == ';');
+}
+
+/*
+ * The continuation of the best word: among its occurrences after the same
+ * context token(s), the tokens that follow, extended one token at a time
+ * while at least two occurrences and 60 % of those left agree, up to the end
+ * of the line. Returns the label plus the continuation's text as written at
+ * the agreeing occurrence closest to the cursor, or NULL when fewer than
+ * two tokens would be added.
+ */
+static const char *
+continuation(struct ctx *x, const struct cand *best)
+{
+    size_t occ[CONT_OCCURRENCES], nocc = 0, strict[CONT_OCCURRENCES], nstrict = 0;
+    size_t from =
+        x->t >= 0 ? x->tok[x->t].off + x->tok[x->t].len : (size_t)(x->prefix.ptr - x->text.ptr);
+    if (best->freq < 2 || !rest_of_line_blank(x, from))
+        return NULL;
+    /* The occurrences closest to the cursor first: walk outwards. */
+    long lo = x->anchor - 1, hi = x->t >= 0 ? x->anchor + 1 : x->anchor;
+    while (nocc < CONT_OCCURRENCES && (lo >= 0 || hi < (long)x->n)) {
+        long i;
+        if (hi >= (long)x->n || (lo >= 0 && x->anchor - lo <= hi - x->anchor))
+            i = lo--;
+        else
+            i = hi++;
+        const struct pair_ac_token *k = &x->tok[i];
+        if (k->hash != best->hash || k->len != best->len ||
+            memcmp(tok_ptr(x, (size_t)i), best->text, best->len) != 0)
+            continue;
+        if (x->p1 >= 0 && !(i >= 1 && i - 1 != x->t && same(x, (size_t)i - 1, (size_t)x->p1)))
+            continue;
+        occ[nocc++] = (size_t)i;
+        if (x->p2 >= 0 && i >= 2 && i - 2 != x->t && same(x, (size_t)i - 2, (size_t)x->p2))
+            strict[nstrict++] = (size_t)i;
+    }
+    size_t *set = nstrict >= 2 ? strict : occ;
+    size_t nset = nstrict >= 2 ? nstrict : nocc;
+    size_t j = 0;
+    while (nset >= 2 && j < PAIR_AC_CONTINUATION) {
+        /* Vote on the next token after each occurrence still in the set. */
+        size_t best_i = SIZE_MAX, best_votes = 0;
+        for (size_t a = 0; a < nset; a++) {
+            size_t k = set[a] + j + 1;
+            if (k >= x->n || (long)k == x->t || x->tok[k].type == PAIR_AC_NEWLINE ||
+                !adjacent(x, k - 1))
+                continue;
+            size_t votes = 0;
+            for (size_t b = 0; b < nset; b++) {
+                size_t kb = set[b] + j + 1;
+                if (kb < x->n && (long)kb != x->t && same(x, k, kb) && adjacent(x, kb - 1))
+                    votes++;
+            }
+            if (votes > best_votes) {
+                best_votes = votes;
+                best_i = k;
+            }
+        }
+        if (best_votes < x->m.cont_votes || best_votes < nset * x->m.cont_share)
+            break;
+        size_t keep = 0;
+        for (size_t a = 0; a < nset; a++) {
+            size_t kb = set[a] + j + 1;
+            if (kb < x->n && (long)kb != x->t && same(x, best_i, kb) && adjacent(x, kb - 1))
+                set[keep++] = set[a];
+        }
+        nset = keep;
+        j++;
+    }
+    /* End where a line could end: not on '.', '(', ',' or an operator. */
+    while (j > 0 && dangling(x, set[0] + j))
+        j--;
+    if (j < 2)
+        return NULL;
+    size_t rep = set[0]; /* the closest agreeing occurrence */
+    size_t start = x->tok[rep].off + x->tok[rep].len;
+    size_t end = x->tok[rep + j].off + x->tok[rep + j].len;
+    return pair_sprintf(x->c->arena, "%.*s%.*s", (int)best->len, best->text, (int)(end - start),
+                        x->text.ptr + start);
+}
+
+enum pair_err
+pair_ac_complete(struct pair_call *c, struct pair_str text, size_t cursor, const char *language,
+                 const struct pair_ac_model *model, struct pair_ac_result *out)
+{
+    *out = (struct pair_ac_result){.prefix = {text.ptr + (cursor <= text.len ? cursor : 0), 0}};
+    if (pair_ac_init() != 0)
+        return pair_fail(c, PAIR_E_INTERNAL, "autocomplete is not available");
+    if (cursor > text.len)
+        return pair_fail(c, PAIR_E_INTERNAL, "cursor beyond the text");
+    struct ctx x = {.c = c, .m = model != NULL ? *model : pair_ac_default_model(), .text = text};
+    x.lang = pair_ac_lang_of(language);
+    struct pair_ac_tokens toks;
+    enum pair_err e = pair_ac_lex(c, x.lang, text, cursor, &toks);
+    if (e != PAIR_OK)
+        return e;
+    x.tok = toks.v;
+    x.n = toks.n;
+    x.spans = toks.spans;
+    x.nspans = toks.nspans;
+    locate(&x, cursor, toks.cursor_in_text);
+    out->prefix = x.prefix;
+    if (x.prefix.ptr == NULL || (x.prefix.len == 0 && x.prose))
+        return PAIR_OK;
+    if ((e = gather(&x)) != PAIR_OK || (e = add_known(&x)) != PAIR_OK)
+        return e;
+
+    /* Score, and keep the best PAIR_AC_MAX in order. */
+    double local_total = local_mass(&x);
+    struct cand *top[PAIR_AC_MAX];
+    size_t ntop = 0;
+    for (size_t i = 0; i < x.cap; i++) {
+        struct cand *cd = &x.tab[i];
+        if (!cd->used || (x.prefix.len == 0 && !worth_without_prefix(&x, cd)))
+            continue;
+        cd->score = score(&x, cd, local_total);
+        size_t k = ntop < PAIR_AC_MAX ? ntop++ : PAIR_AC_MAX;
+        if (k == PAIR_AC_MAX) {
+            if (!better(&x, cd, top[PAIR_AC_MAX - 1]))
+                continue;
+            k = PAIR_AC_MAX - 1;
+        }
+        while (k > 0 && better(&x, cd, top[k - 1])) {
+            top[k] = top[k - 1];
+            k--;
+        }
+        top[k] = cd;
+    }
+    for (size_t i = 0; i < ntop; i++) {
+        struct pair_ac_item *it = &out->items[i];
+        it->label = pair_strndup(c->arena, top[i]->text, top[i]->len);
+        it->kind = kind_of(&x, top[i]);
+        it->detail = detail_of(&x, top[i], it->kind);
+        it->score = top[i]->score;
+        if (it->label == NULL || it->detail == NULL)
+            return PAIR_E_NOMEM;
+    }
+    out->n = ntop;
+    if (ntop > 0 && x.m.continuation && !x.prose && rank_class(&x, top[0]) == 0)
+        out->insert_text = continuation(&x, top[0]);
+    return PAIR_OK;
+}
+
+json_object *
+pair_ac_json(struct pair_call *c, const struct pair_ac_result *r)
+{
+    json_object *o = pair_json_object(c);
+    if (o == NULL)
+        return NULL;
+    json_object *list = json_object_new_array();
+    if (list == NULL)
+        return NULL;
+    json_object_object_add(o, "suggestion",
+                           json_object_new_string(r->n > 0 ? r->items[0].label : ""));
+    json_object_object_add(o, "suggestions", list);
+    for (size_t i = 0; i < r->n; i++) {
+        json_object *s = json_object_new_object();
+        if (s == NULL)
+            return NULL;
+        json_object_object_add(s, "label", json_object_new_string(r->items[i].label));
+        json_object_object_add(s, "kind",
+                               json_object_new_string(pair_ac_kind_name(r->items[i].kind)));
+        if (r->items[i].detail != NULL)
+            json_object_object_add(s, "detail", json_object_new_string(r->items[i].detail));
+        json_object_array_add(list, s);
+    }
+    if (r->insert_text != NULL)
+        json_object_object_add(o, "insertText", json_object_new_string(r->insert_text));
+    return o;
+}

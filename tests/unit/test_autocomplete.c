@@ -1,0 +1,641 @@
+/*
+ * test_autocomplete.c: fcgi/ac_lex.c (the tokenizers), fcgi/ac_words.c and
+ * fcgi/autocomplete.c (the ranking, insertText, the cursor and the wire
+ * form).
+ */
+#include <json-c/json.h>
+
+#include "../../fcgi/autocomplete.h"
+#include "test.h"
+
+/* A call with a fresh arena, the tables built. */
+static struct pair_call
+new_call(void)
+{
+    if (pair_ac_init() != 0) {
+        fprintf(stderr, "pair_ac_init failed\n");
+        exit(1);
+    }
+    struct pair_call c = {0};
+    c.arena = pair_arena_new();
+    if (c.arena == NULL)
+        exit(1);
+    return c;
+}
+
+/* The tokens of code of the given types, space-separated, NEWLINE as "\n"
+ * (arena-owned). */
+static const char *
+tokens_of(struct pair_call *c, const char *lang, const char *code, unsigned types)
+{
+    struct pair_ac_tokens t;
+    struct pair_str text = {code, strlen(code)};
+    if (pair_ac_lex(c, pair_ac_lang_of(lang), text, SIZE_MAX, &t) != PAIR_OK)
+        return "(lex failed)";
+    char *out = pair_alloc(c->arena, text.len * 2 + 2);
+    size_t n = 0;
+    for (size_t i = 0; i < t.n; i++) {
+        if (!((types >> t.v[i].type) & 1))
+            continue;
+        if (n > 0)
+            out[n++] = ' ';
+        if (t.v[i].type == PAIR_AC_NEWLINE)
+            out[n++] = '\n';
+        else {
+            memcpy(out + n, code + t.v[i].off, t.v[i].len);
+            n += t.v[i].len;
+        }
+    }
+    out[n] = '\0';
+    return out;
+}
+
+#define WORDS (1u << PAIR_AC_WORD)
+#define ALL ((1u << PAIR_AC_WORD) | (1u << PAIR_AC_NUMBER) | (1u << PAIR_AC_PUNCT))
+
+/* Whether the cursor at the '|' of code (which is removed) is reported
+ * inside a comment or string. */
+static bool
+in_text(struct pair_call *c, const char *lang, const char *marked)
+{
+    size_t len = strlen(marked);
+    char *code = pair_alloc(c->arena, len);
+    const char *bar = strchr(marked, '|');
+    size_t cur = (size_t)(bar - marked);
+    memcpy(code, marked, cur);
+    memcpy(code + cur, bar + 1, len - cur - 1);
+    struct pair_ac_tokens t;
+    if (pair_ac_lex(c, pair_ac_lang_of(lang), (struct pair_str){code, len - 1}, cur, &t) != PAIR_OK)
+        return false;
+    return t.cursor_in_text;
+}
+
+/* Completes at the '|' of marked (which is removed). */
+static struct pair_ac_result
+complete(struct pair_call *c, const char *lang, const char *marked)
+{
+    size_t len = strlen(marked);
+    char *code = pair_alloc(c->arena, len + 1);
+    const char *bar = strchr(marked, '|');
+    size_t cur = bar != NULL ? (size_t)(bar - marked) : len;
+    memcpy(code, marked, cur);
+    if (bar != NULL)
+        memcpy(code + cur, bar + 1, len - cur - 1);
+    struct pair_ac_result r;
+    struct pair_str text = {code, bar != NULL ? len - 1 : len};
+    if (pair_ac_complete(c, text, cur, lang, NULL, &r) != PAIR_OK)
+        r.n = 0;
+    return r;
+}
+
+/* The labels of r, space-separated. */
+static const char *
+labels(struct pair_call *c, const struct pair_ac_result *r)
+{
+    char *out = pair_alloc(c->arena, 1024);
+    size_t n = 0;
+    for (size_t i = 0; i < r->n && n < 900; i++)
+        n += (size_t)snprintf(out + n, 1024 - n, "%s%s", i > 0 ? " " : "", r->items[i].label);
+    return out;
+}
+
+/* ---------- tokenizers ---------- */
+
+TEST(python_skips_comments_and_strings)
+{
+    struct pair_call c = new_call();
+    CHECK_STREQ(tokens_of(&c, "python",
+                          "x = 1  # not this\n"
+                          "s = 'no' + \"nor\" + '''nor\nthis''' + r\"raw \\\" q\" + f'{y}'\n"
+                          "b'x'; rb'y'; u\"z\"; print(x)",
+                          WORDS),
+                "x s print x"); /* b'x' is a bytes literal */
+    /* A quote inside a comment opens nothing. */
+    CHECK_STREQ(tokens_of(&c, "python", "# don't\nafter = 1", WORDS), "after");
+    CHECK_STREQ(tokens_of(&c, "python", "def f(a, b):\n    return a ** b", ALL),
+                "def f ( a , b ) : return a ** b");
+    /* An unterminated string ends at its line. */
+    CHECK_STREQ(tokens_of(&c, "python", "s = 'open\nnext", WORDS), "s next");
+    pair_arena_free(c.arena);
+}
+
+TEST(javascript_templates_and_regexes)
+{
+    struct pair_call c = new_call();
+    CHECK_STREQ(
+        tokens_of(&c, "javascript",
+                  "// line\n/* block\n words */ const a = `text ${b + `in ${c}`} more` + d;",
+                  WORDS),
+        "const a b c d");
+    /* A regex literal where an operand is expected, division elsewhere. */
+    CHECK_STREQ(tokens_of(&c, "javascript", "x = /ab+c[/]d/gi.test(s); y = a / b / c", WORDS),
+                "x test s y a b c");
+    CHECK_STREQ(tokens_of(&c, "javascript", "return /re/.source", WORDS), "return source");
+    CHECK_STREQ(tokens_of(&c, "javascript", "const $el = _x$; obj?.a ?? b", ALL),
+                "const $el = _x$ ; obj ?. a ?\?"
+                " b");
+    CHECK_STREQ(tokens_of(&c, "typescript", "let m: Map<string, number[]> = new Map()", WORDS),
+                "let m Map string number new Map");
+    pair_arena_free(c.arena);
+}
+
+TEST(c_family_literals)
+{
+    struct pair_call c = new_call();
+    CHECK_STREQ(tokens_of(&c, "c",
+                          "#include <stdio.h>\n/* c */ int main(void) { // x\n"
+                          "  char c = 'q'; wchar_t *w = L\"wide\"; puts(\"s\\\"t\"); }",
+                          WORDS),
+                "include stdio h int main void char c wchar_t w puts");
+    CHECK_STREQ(
+        tokens_of(&c, "cpp",
+                  "auto s = R\"x(raw \" ) still)x\"; int n = 1'000'000; std::vector<int> v;",
+                  WORDS),
+        "auto s int n std vector int v");
+    CHECK_STREQ(tokens_of(&c, "cpp", "p->next; a::b", ALL), "p -> next ; a :: b");
+    CHECK_STREQ(tokens_of(&c, "java",
+                          "String t = \"\"\"\n  block \"quoted\"\n  \"\"\"; int $x = 'c';", WORDS),
+                "String t int $x");
+    CHECK_STREQ(tokens_of(&c, "go", "s := `raw\nlines` + \"q\"; r := 'x'; go f()", WORDS),
+                "s r go f");
+    pair_arena_free(c.arena);
+}
+
+TEST(rust_lifetimes_raw_strings_nested_comments)
+{
+    struct pair_call c = new_call();
+    CHECK_STREQ(tokens_of(&c, "rust",
+                          "/* a /* nested */ still */ fn f<'a>(s: &'a str) -> char { 'x' }", WORDS),
+                "fn f a s a str char");
+    CHECK_STREQ(
+        tokens_of(&c, "rust", "let r = r#\"no \"words\" here\"#; let b = b\"nor\"; ok", WORDS),
+        "let r let b ok");
+    CHECK_STREQ(tokens_of(&c, "rust", "let c = '\\n'; let u = '\xc3\xa9'; done", WORDS),
+                "let c let u done");
+    pair_arena_free(c.arena);
+}
+
+TEST(other_languages_and_generic)
+{
+    struct pair_call c = new_call();
+    /* Plain text: apostrophes are not quotes, nothing is skipped. */
+    CHECK_STREQ(tokens_of(&c, "plaintext", "don't \"stop\" # now", WORDS), "don t stop now");
+    CHECK_STREQ(tokens_of(&c, "some-new-lang", "a // b", WORDS), "a b");
+    CHECK_STREQ(tokens_of(&c, "sql", "SELECT name -- who\nFROM t WHERE x = 'it''s' /* c */", WORDS),
+                "SELECT name FROM t WHERE x");
+    CHECK_STREQ(
+        tokens_of(&c, "html", "<!-- no --><div class=\"a b\" data-id='c'>it's text</div>", WORDS),
+        "div class data-id it s text div");
+    CHECK_STREQ(
+        tokens_of(&c, "css", ".a { background-color: red; /* no */ content: \"no\" }", WORDS),
+        "a background-color red content");
+    CHECK_STREQ(tokens_of(&c, "shell", "echo $# ${#arr} # comment\nls", WORDS), "echo arr ls");
+    CHECK_STREQ(tokens_of(&c, "json", "{\"key\": [true, null]}", WORDS), "key true null");
+    CHECK_STREQ(tokens_of(&c, "ruby", "=begin\nno\n=end\nputs 'x' # c\ndef", WORDS), "puts def");
+    pair_arena_free(c.arena);
+}
+
+TEST(unicode_identifiers)
+{
+    struct pair_call c = new_call();
+    /* Letters of any script, combining marks, and not emoji or spaces. */
+    CHECK_STREQ(tokens_of(&c, "python",
+                          "na\xc3\xafve = \xe5\xa4\x89\xe6\x95\xb0 + \xce\xb1\xce\xb2", WORDS),
+                "na\xc3\xafve \xe5\xa4\x89\xe6\x95\xb0 \xce\xb1\xce\xb2");
+    CHECK_STREQ(tokens_of(&c, "javascript", "let cafe\xcc\x81 = 1; \xf0\x9f\x98\x80x", ALL),
+                "let cafe\xcc\x81 = 1 ; \xf0\x9f\x98\x80 x");
+    CHECK_STREQ(tokens_of(&c, "python",
+                          "a\xc2\xa0"
+                          "b",
+                          WORDS),
+                "a b");                                       /* NBSP separates */
+    CHECK(pair_ac_ident_char(PAIR_AC_PYTHON, 0x4E2D, true));  /* 中 */
+    CHECK(pair_ac_ident_char(PAIR_AC_PYTHON, 0x0301, false)); /* combining acute */
+    CHECK(!pair_ac_ident_char(PAIR_AC_PYTHON, 0x0301, true));
+    CHECK(!pair_ac_ident_char(PAIR_AC_PYTHON, 0x1F600, false));
+    CHECK(pair_ac_ident_char(PAIR_AC_JAVASCRIPT, '$', true));
+    CHECK(!pair_ac_ident_char(PAIR_AC_PYTHON, '$', true));
+    CHECK(pair_ac_ident_char(PAIR_AC_CSS, '-', false));
+    pair_arena_free(c.arena);
+}
+
+TEST(newlines_collapse_and_spans)
+{
+    struct pair_call c = new_call();
+    CHECK_STREQ(tokens_of(&c, "python", "\n\na\n\n\nb # c\n", (1u << PAIR_AC_NEWLINE) | WORDS),
+                "a \n b \n");
+    struct pair_ac_tokens t;
+    const char *code = "a /* one */ b \"two\" c";
+    REQUIRE(pair_ac_lex(&c, PAIR_AC_C, (struct pair_str){code, strlen(code)}, SIZE_MAX, &t) ==
+            PAIR_OK);
+    REQUIRE(t.nspans == 2);
+    CHECK(memcmp(code + t.spans[0].off, "/* one */", t.spans[0].len) == 0);
+    CHECK(memcmp(code + t.spans[1].off, "\"two\"", t.spans[1].len) == 0);
+    CHECK_INTEQ(t.spans[0].type, PAIR_AC_TEXT);
+    pair_arena_free(c.arena);
+}
+
+TEST(cursor_in_comment_or_string)
+{
+    struct pair_call c = new_call();
+    CHECK(in_text(&c, "python", "x = 1 # com|ment"));
+    CHECK(in_text(&c, "python", "x = 1 # comment|"));
+    CHECK(in_text(&c, "python", "s = 'ab|c'"));
+    CHECK(!in_text(&c, "python", "s = 'abc'|"));
+    CHECK(!in_text(&c, "python", "s = |'abc'"));
+    CHECK(in_text(&c, "c", "/* open|"));
+    CHECK(!in_text(&c, "c", "/* closed */|"));
+    CHECK(in_text(&c, "javascript", "`tpl |${x}`"));
+    CHECK(!in_text(&c, "javascript", "`tpl ${x|}`"));
+    pair_arena_free(c.arena);
+}
+
+TEST(language_names)
+{
+    CHECK_INTEQ(pair_ac_lang_of("python"), PAIR_AC_PYTHON);
+    CHECK_INTEQ(pair_ac_lang_of("c++"), PAIR_AC_CPP);
+    CHECK_INTEQ(pair_ac_lang_of("tsx"), PAIR_AC_TYPESCRIPT);
+    CHECK_INTEQ(pair_ac_lang_of("brainfuck"), PAIR_AC_GENERIC);
+    CHECK_STREQ(pair_ac_lang_name(PAIR_AC_GO), "go");
+    struct pair_call c = new_call();
+    const char *out;
+    CHECK(pair_ac_check_language(&c, (struct pair_str){"c++", 3}, &out) == PAIR_OK);
+    CHECK_STREQ(out, "c++");
+    CHECK(pair_ac_check_language(&c, (struct pair_str){"objective-c#2", 13}, &out) == PAIR_OK);
+    CHECK(pair_ac_check_language(&c, (struct pair_str){"", 0}, &out) == PAIR_E_INVALID);
+    CHECK(pair_ac_check_language(&c, (struct pair_str){"Python", 6}, &out) == PAIR_E_INVALID);
+    CHECK(pair_ac_check_language(&c, (struct pair_str){"py thon", 7}, &out) == PAIR_E_INVALID);
+    CHECK(pair_ac_check_language(&c, (struct pair_str){"py\n", 3}, &out) == PAIR_E_INVALID);
+    CHECK(pair_ac_check_language(&c, (struct pair_str){"abcdefghijabcdefghijabcdefghijabc", 33},
+                                 &out) == PAIR_E_INVALID);
+    CHECK(c.detail != NULL);
+    pair_arena_free(c.arena);
+}
+
+/* ---------- words ---------- */
+
+TEST(word_lists)
+{
+    REQUIRE(pair_ac_words_init() == 0);
+    const struct pair_ac_word *w = pair_ac_word_find(PAIR_AC_PYTHON, "return", 6);
+    REQUIRE(w != NULL);
+    CHECK_INTEQ(w->kind, PAIR_AC_KEYWORD);
+    CHECK((w = pair_ac_word_find(PAIR_AC_PYTHON, "len", 3)) != NULL && w->kind == PAIR_AC_BUILTIN);
+    CHECK((w = pair_ac_word_find(PAIR_AC_TYPESCRIPT, "interface", 9)) != NULL);
+    CHECK((w = pair_ac_word_find(PAIR_AC_TYPESCRIPT, "const", 5)) != NULL); /* JavaScript's too */
+    CHECK(pair_ac_word_find(PAIR_AC_JAVASCRIPT, "interface", 9) == NULL);
+    CHECK((w = pair_ac_word_find(PAIR_AC_CPP, "nullptr", 7)) != NULL);
+    CHECK((w = pair_ac_word_find(PAIR_AC_CPP, "malloc", 6)) != NULL); /* C's too */
+    CHECK((w = pair_ac_word_find(PAIR_AC_C, "define", 6)) != NULL &&
+          w->place == PAIR_AC_AFTER_HASH);
+    CHECK(pair_ac_word_find(PAIR_AC_GENERIC, "return", 6) == NULL);
+    /* Sorted, without duplicates, in every language. */
+    for (int l = 0; l < PAIR_AC_LANG__MAX; l++) {
+        const struct pair_ac_word *t;
+        size_t n = pair_ac_words((enum pair_ac_lang)l, &t);
+        for (size_t i = 1; i < n; i++) {
+            size_t m = t[i - 1].len < t[i].len ? t[i - 1].len : t[i].len;
+            int r = memcmp(t[i - 1].text, t[i].text, m);
+            CHECK(r < 0 || (r == 0 && t[i - 1].len < t[i].len));
+        }
+    }
+    CHECK_STREQ(pair_ac_kind_name(PAIR_AC_SNIPPET), "snippet");
+}
+
+/* ---------- ranking ---------- */
+
+TEST(whole_word_labels_starting_with_prefix)
+{
+    struct pair_call c = new_call();
+    struct pair_ac_result r = complete(&c, "python", "counter = 0\ncount_all = 1\nco|");
+    REQUIRE(r.n >= 2);
+    CHECK_PSTREQ(r.prefix, "co");
+    for (size_t i = 0; i < r.n; i++)
+        CHECK(strncmp(r.items[i].label, "co", 2) == 0);
+    CHECK(strcmp(r.items[0].label, "counter") == 0 || strcmp(r.items[0].label, "count_all") == 0);
+    pair_arena_free(c.arena);
+}
+
+TEST(partial_word_is_no_evidence_for_itself)
+{
+    struct pair_call c = new_call();
+    /* The word under the cursor, "alphabet", occurs nowhere else. */
+    struct pair_ac_result r = complete(&c, "python", "alpha = 1\nprint(alph|abet)");
+    CHECK_STREQ(labels(&c, &r), "alpha");
+    /* Nor does a word typed at the end. */
+    r = complete(&c, "python", "zzz_top = 1\nzzz_tw|");
+    CHECK_STREQ(labels(&c, &r), "");
+    pair_arena_free(c.arena);
+}
+
+TEST(frequency_when_nothing_else_differs)
+{
+    struct pair_call c = new_call();
+    struct pair_ac_result r =
+        complete(&c, "generic", "berry berry berry banana banana bread\n\n\nb|");
+    CHECK_STREQ(labels(&c, &r), "berry banana bread");
+    pair_arena_free(c.arena);
+}
+
+TEST(closeness_to_the_cursor)
+{
+    struct pair_call c = new_call();
+    /* Same counts; the one used near the cursor wins. */
+    char doc[8192];
+    size_t n = (size_t)snprintf(doc, sizeof(doc), "far_name = 1\n");
+    for (int i = 0; i < 300; i++)
+        n += (size_t)snprintf(doc + n, sizeof(doc) - n, "x%d = %d\n", i, i);
+    snprintf(doc + n, sizeof(doc) - n, "fat_name = 2\nf|");
+    struct pair_ac_result r = complete(&c, "python", doc);
+    REQUIRE(r.n >= 2);
+    CHECK_STREQ(r.items[0].label, "fat_name");
+    pair_arena_free(c.arena);
+}
+
+TEST(previous_token_ngram)
+{
+    struct pair_call c = new_call();
+    /* "raise" is more frequent overall, but after "(" the document puts
+     * "range" ... and after "in" too. */
+    struct pair_ac_result r = complete(&c, "python",
+                                       "raise X\nraise Y\nraise Z\nraise W\n"
+                                       "for a in range(3): pass\nfor b in range(4): pass\n"
+                                       "for c in ra|");
+    REQUIRE(r.n >= 2);
+    CHECK_STREQ(r.items[0].label, "range");
+    /* Without the context, frequency decides. */
+    r = complete(&c, "python",
+                 "raise X\nraise Y\nraise Z\nraise W\n"
+                 "for a in range(3): pass\nfor b in range(4): pass\nra|");
+    REQUIRE(r.n >= 2);
+    CHECK_STREQ(r.items[0].label, "raise");
+    pair_arena_free(c.arena);
+}
+
+TEST(member_context_prefers_the_same_receiver)
+{
+    struct pair_call c = new_call();
+    struct pair_ac_result r = complete(&c, "python",
+                                       "other.value = 1\nother.value = 2\nother.value = 3\n"
+                                       "self.valid = True\nself.v|");
+    REQUIRE(r.n >= 2);
+    CHECK_STREQ(r.items[0].label, "valid");
+    CHECK_INTEQ(r.items[0].kind, PAIR_AC_PROPERTY);
+    REQUIRE(r.items[0].detail != NULL);
+    CHECK(strstr(r.items[0].detail, "after self.") != NULL);
+    r = complete(&c, "c", "p->next = q; n->nested = 1; n->nested = 2; n->nested = 3; x = p->ne|");
+    REQUIRE(r.n == 2);
+    CHECK_STREQ(r.items[0].label, "next");
+    r = complete(&c, "cpp", "std::vector<int> a; std::variant<int> b; v = std::v|");
+    REQUIRE(r.n >= 2);
+    CHECK(strcmp(r.items[0].label, "vector") == 0 || strcmp(r.items[0].label, "variant") == 0);
+    /* Keywords do not follow a dot. */
+    r = complete(&c, "python", "x.ret|");
+    CHECK_STREQ(labels(&c, &r), "");
+    /* With nothing typed after a dot, members seen after it are offered. */
+    r = complete(&c, "javascript", "items.push(1); items.pop(); other.zzz = 1;\nitems.|");
+    CHECK(r.n >= 2 && strstr(labels(&c, &r), "push") != NULL &&
+          strstr(labels(&c, &r), "pop") != NULL);
+    pair_arena_free(c.arena);
+}
+
+TEST(next_token_context)
+{
+    struct pair_call c = new_call();
+    /* "dataset" is commoner, "draw" is what the document calls. */
+    struct pair_ac_result r = complete(&c, "python",
+                                       "dataset = 1\nx = dataset\ny = dataset\nz = dataset\n"
+                                       "draw(1)\ndraw(2)\n\nd|(3)");
+    REQUIRE(r.n >= 2);
+    CHECK_STREQ(r.items[0].label, "draw");
+    CHECK_INTEQ(r.items[0].kind, PAIR_AC_FUNCTION);
+    pair_arena_free(c.arena);
+}
+
+TEST(case_sensitive_matches_first)
+{
+    struct pair_call c = new_call();
+    struct pair_ac_result r = complete(&c, "javascript", "mapper(); mapper(); mapper(); Map; Ma|");
+    REQUIRE(r.n >= 2);
+    CHECK_STREQ(r.items[0].label, "Map");
+    /* A case-insensitive match is allowed, lower. */
+    r = complete(&c, "generic", "Mapping\nmap|");
+    CHECK_STREQ(labels(&c, &r), "Mapping");
+    pair_arena_free(c.arena);
+}
+
+TEST(known_words_of_the_language)
+{
+    struct pair_call c = new_call();
+    struct pair_ac_result r = complete(&c, "python", "ret|");
+    REQUIRE(r.n >= 1);
+    CHECK_STREQ(r.items[0].label, "return");
+    CHECK_INTEQ(r.items[0].kind, PAIR_AC_KEYWORD);
+    r = complete(&c, "javascript", "fun|");
+    REQUIRE(r.n >= 1);
+    CHECK_STREQ(r.items[0].label, "function");
+    r = complete(&c, "python", "isins|");
+    REQUIRE(r.n >= 1);
+    CHECK_STREQ(r.items[0].label, "isinstance");
+    CHECK_INTEQ(r.items[0].kind, PAIR_AC_BUILTIN);
+    r = complete(&c, "go", "fm|");
+    REQUIRE(r.n >= 1);
+    CHECK_STREQ(r.items[0].label, "fmt");
+    CHECK_INTEQ(r.items[0].kind, PAIR_AC_MODULE);
+    r = complete(&c, "rust", "pu|");
+    REQUIRE(r.n >= 1);
+    CHECK_STREQ(r.items[0].label, "pub");
+    /* Directives after '#', only there. */
+    r = complete(&c, "c", "#inc|");
+    REQUIRE(r.n >= 1);
+    CHECK_STREQ(r.items[0].label, "include");
+    r = complete(&c, "c", "x = inc|");
+    CHECK(strstr(labels(&c, &r), "include") == NULL);
+    /* SQL keywords take the case typed. */
+    r = complete(&c, "sql", "sel|");
+    REQUIRE(r.n >= 1);
+    CHECK_STREQ(r.items[0].label, "select");
+    r = complete(&c, "sql", "SEL|");
+    REQUIRE(r.n >= 1);
+    CHECK_STREQ(r.items[0].label, "SELECT");
+    /* Generic text has no keywords. */
+    r = complete(&c, "plaintext", "ret|");
+    CHECK_INTEQ(r.n, 0);
+    pair_arena_free(c.arena);
+}
+
+TEST(exact_word_last_and_at_most_ten)
+{
+    struct pair_call c = new_call();
+    struct pair_ac_result r = complete(&c, "generic", "i i i i i items\ni|");
+    CHECK_STREQ(labels(&c, &r), "items i");
+    char doc[4096];
+    size_t n = 0;
+    for (int i = 0; i < 30; i++)
+        n += (size_t)snprintf(doc + n, sizeof(doc) - n, "word%02d ", i);
+    snprintf(doc + n, sizeof(doc) - n, "\nwo|");
+    r = complete(&c, "generic", doc);
+    CHECK_INTEQ(r.n, PAIR_AC_MAX);
+    pair_arena_free(c.arena);
+}
+
+TEST(nothing_to_complete)
+{
+    struct pair_call c = new_call();
+    struct pair_ac_result r = complete(&c, "python", "x = 12|");
+    CHECK_INTEQ(r.n, 0);
+    r = complete(&c, "python", "");
+    CHECK_INTEQ(r.n, 0);
+    r = complete(&c, "python", "value = 1\nx = |");
+    CHECK_INTEQ(r.n, 0); /* nothing typed, no strong context */
+    pair_arena_free(c.arena);
+}
+
+TEST(inside_comments_words_only)
+{
+    struct pair_call c = new_call();
+    struct pair_ac_result r = complete(&c, "python", "frobnicate = 1\n# we fro|");
+    CHECK_STREQ(labels(&c, &r), "frobnicate");
+    /* Keywords are code, not prose. */
+    r = complete(&c, "python", "# ret|");
+    CHECK_INTEQ(r.n, 0);
+    /* Words of comments are weak evidence in code too. */
+    r = complete(&c, "python", "# the quixotic helper\nqu|");
+    REQUIRE(r.n >= 1);
+    CHECK_STREQ(r.items[0].label, "quixotic");
+    pair_arena_free(c.arena);
+}
+
+TEST(unicode_prefixes)
+{
+    struct pair_call c = new_call();
+    struct pair_ac_result r =
+        complete(&c, "python", "na\xc3\xafvet\xc3\xa9 = 1\nnative = 2\nna\xc3\xaf|");
+    CHECK_STREQ(labels(&c, &r), "na\xc3\xafvet\xc3\xa9");
+    r = complete(&c, "javascript",
+                 "const \xe5\xa4\x89\xe6\x95\xb0\xe5\x90\x8d = 1;\n\xe5\xa4\x89|");
+    CHECK_STREQ(labels(&c, &r), "\xe5\xa4\x89\xe6\x95\xb0\xe5\x90\x8d");
+    pair_arena_free(c.arena);
+}
+
+TEST(insert_text_continues_a_repeated_pattern)
+{
+    struct pair_call c = new_call();
+    struct pair_ac_result r = complete(&c, "python",
+                                       "def f(items):\n"
+                                       "    for i in range(len(items)):\n        pass\n"
+                                       "    for j in range(len(items)):\n        pass\n"
+                                       "    for j in range(len(items)):\n        pass\n"
+                                       "    for k in ra|\n");
+    REQUIRE(r.n >= 1);
+    CHECK_STREQ(r.items[0].label, "range");
+    CHECK_STREQ(r.insert_text, "range(len(items)):");
+    /* Also with nothing typed, after "for i in" seen three times. */
+    r = complete(&c, "python",
+                 "for i in range(len(a)):\n  pass\nfor i in range(len(a)):\n  pass\n"
+                 "for i in range(len(a)):\n  pass\nfor i in |");
+    REQUIRE(r.n >= 1);
+    CHECK_STREQ(r.items[0].label, "range");
+    CHECK_STREQ(r.insert_text, "range(len(a)):");
+    /* Not when the occurrences disagree, nor on two alone. */
+    r = complete(&c, "python", "foo(1, a)\nfoo(2, b)\nfoo(3, c)\nfo|");
+    CHECK(r.insert_text == NULL);
+    r = complete(&c, "python", "bar(1, a)\nbar(1, a)\nba|");
+    CHECK(r.insert_text == NULL);
+    /* Not in the middle of a line. */
+    r = complete(&c, "python", "log.info('a', x)\nlog.info('a', x)\nlog.info('a', x)\nlog.in| + 1");
+    CHECK(r.insert_text == NULL);
+    r = complete(&c, "javascript",
+                 "console.log(err);\nconsole.log(err);\nconsole.log(err);\nconsole.l|");
+    CHECK_STREQ(r.insert_text, "log(err);");
+    /* Never ending on a dangling token: it stops before "(". */
+    r = complete(&c, "javascript", "a = obj.method(1\na = obj.method(2\na = obj.method(3\na = ob|");
+    CHECK_STREQ(r.insert_text, "obj.method");
+    pair_arena_free(c.arena);
+}
+
+TEST(model_parts_can_be_switched_off)
+{
+    struct pair_call c = new_call();
+    struct pair_ac_model m = pair_ac_default_model();
+    m.ngram = false;
+    m.continuation = false;
+    const char *code = "raise X\nraise Y\nraise Z\nfor a in range(3): pass\nfor b in range(4): "
+                       "pass\nfor c in ra";
+    struct pair_ac_result r;
+    REQUIRE(pair_ac_complete(&c, (struct pair_str){code, strlen(code)}, strlen(code), "python", &m,
+                             &r) == PAIR_OK);
+    REQUIRE(r.n >= 2);
+    CHECK_STREQ(r.items[0].label, "raise"); /* frequency alone */
+    CHECK(r.insert_text == NULL);
+    pair_arena_free(c.arena);
+}
+
+TEST(large_document)
+{
+    struct pair_call c = new_call();
+    size_t cap = 2 * 1024 * 1024, n = 0;
+    char *doc = malloc(cap + 64);
+    REQUIRE(doc != NULL);
+    for (int i = 0; n + 40 < cap; i++)
+        n += (size_t)snprintf(doc + n, cap + 64 - n, "value_%d = compute(value_%d) # x\n", i % 997,
+                              i % 991);
+    memcpy(doc + n, "comp", 4);
+    n += 4;
+    struct pair_ac_result r;
+    REQUIRE(pair_ac_complete(&c, (struct pair_str){doc, n}, n, "python", NULL, &r) == PAIR_OK);
+    REQUIRE(r.n >= 1);
+    CHECK_STREQ(r.items[0].label, "compute");
+    free(doc);
+    pair_arena_free(c.arena);
+}
+
+/* ---------- the cursor and the wire form ---------- */
+
+TEST(cursor_counts_utf16_units)
+{
+    struct pair_call c = new_call();
+    /* "é" is 1 unit (2 bytes), "😀" 2 units (4 bytes). */
+    struct pair_str text = {"a\xc3\xa9\xf0\x9f\x98\x80z", 8};
+    size_t off;
+    CHECK(pair_ac_cursor(&c, text, 0, &off) == PAIR_OK && off == 0);
+    CHECK(pair_ac_cursor(&c, text, 2, &off) == PAIR_OK && off == 3);
+    CHECK(pair_ac_cursor(&c, text, 4, &off) == PAIR_OK && off == 7);
+    CHECK(pair_ac_cursor(&c, text, 5, &off) == PAIR_OK && off == 8);
+    CHECK(pair_ac_cursor(&c, text, 3, &off) == PAIR_E_INVALID); /* inside the pair */
+    CHECK(pair_ac_cursor(&c, text, 6, &off) == PAIR_E_INVALID); /* past the end */
+    CHECK(pair_ac_cursor(&c, text, -1, &off) == PAIR_E_INVALID);
+    CHECK(c.detail != NULL);
+    pair_arena_free(c.arena);
+}
+
+TEST(json_shape)
+{
+    struct pair_call c = new_call();
+    struct pair_ac_result r = complete(&c, "python", "import os\nimport sys\nim|");
+    json_object *o = pair_ac_json(&c, &r);
+    REQUIRE(o != NULL);
+    json_object *v, *list;
+    REQUIRE(json_object_object_get_ex(o, "suggestion", &v));
+    CHECK_STREQ(json_object_get_string(v), "import");
+    REQUIRE(json_object_object_get_ex(o, "suggestions", &list));
+    REQUIRE(json_object_array_length(list) >= 1);
+    json_object *first = json_object_array_get_idx(list, 0);
+    REQUIRE(json_object_object_get_ex(first, "label", &v));
+    CHECK_STREQ(json_object_get_string(v), "import");
+    REQUIRE(json_object_object_get_ex(first, "kind", &v));
+    CHECK_STREQ(json_object_get_string(v), "keyword");
+    CHECK(json_object_object_get_ex(first, "detail", &v));
+    CHECK(!json_object_object_get_ex(o, "insertText", &v));
+    /* Nothing: an empty suggestion and list. */
+    r = complete(&c, "python", "12|");
+    o = pair_ac_json(&c, &r);
+    REQUIRE(o != NULL);
+    REQUIRE(json_object_object_get_ex(o, "suggestion", &v));
+    CHECK_STREQ(json_object_get_string(v), "");
+    REQUIRE(json_object_object_get_ex(o, "suggestions", &list));
+    CHECK_INTEQ(json_object_array_length(list), 0);
+    pair_arena_free(c.arena);
+}
+
+TEST_MAIN()
