@@ -175,13 +175,14 @@ static const struct {
      * still subscribing it, or lost with an nginx restart, never gets its
      * unsubscribe hook). Younger ones may still be being set up. */
     [STMT_WS_OLD_ROOMS] = {"ws_old_rooms", 0,
-                           "SELECT DISTINCT m.room_id FROM ws_connections w JOIN members m "
-                           "ON m.id = w.member_id WHERE w.opened_at < now() - interval '10 "
-                           "seconds'"},
+                           "SELECT m.room_id FROM ws_connections w JOIN members m ON m.id = "
+                           "w.member_id WHERE w.opened_at < now() - interval '10 seconds' "
+                           "GROUP BY m.room_id ORDER BY min(w.opened_at) LIMIT 200"},
+    /* Every socket row of room $1, and whether it is old enough to judge. */
     [STMT_WS_OLD_KEYS] = {"ws_old_keys", 1,
-                          "SELECT w.ws_key FROM ws_connections w JOIN members m ON m.id = "
-                          "w.member_id WHERE m.room_id = $1 AND w.opened_at < now() - "
-                          "interval '10 seconds'"},
+                          "SELECT w.ws_key, w.opened_at < now() - interval '10 seconds' FROM "
+                          "ws_connections w JOIN members m ON m.id = w.member_id WHERE "
+                          "m.room_id = $1"},
     /* What admitting one more socket of member $1 depends on: whether they
      * hold a seat, how many seats are taken, the limit, their sockets. */
     [STMT_WS_ADMIT] = {"ws_admit", 1,

@@ -223,8 +223,22 @@ now_ms(void)
     return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
+/* Keys (base64 lines, ending in '=') after the head of an HTTP response in
+ * buf[0..len). */
+static size_t
+body_lines(const char *buf, size_t len)
+{
+    const char *body = memmem(buf, len, "\r\n\r\n", 4);
+    size_t lines = 0;
+    for (const char *q = body != NULL ? body + 4 : buf + len; q < buf + len; q++)
+        if (*q == '\n' && (q[-1] == '=' || (q[-1] == '\r' && q[-2] == '=')))
+            lines++;
+    return lines;
+}
+
 enum pair_err
-pair_nchan_live_keys(struct pair_call *c, const char *room, char ***keys, size_t *n)
+pair_nchan_live_keys(struct pair_call *c, const char *room, size_t expected, char ***keys,
+                     size_t *n)
 {
     struct pair_nchan *pub = c->worker->nchan;
     int fd = connect_unix(pub->path);
@@ -255,6 +269,9 @@ pair_nchan_live_keys(struct pair_call *c, const char *room, char ***keys, size_t
         if (r <= 0)
             break;
         got += (size_t)r;
+        /* Every subscriber answers on a line of its own. */
+        if (expected > 0 && body_lines(buf, got) >= expected)
+            break;
     }
     close(fd);
     buf[got] = '\0';

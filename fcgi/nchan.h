@@ -25,8 +25,11 @@ enum pair_err pair_nchan_publish(struct pair_call *c, const char *room, struct p
 
 /* The Sec-WebSocket-Keys of the sockets subscribed to room right now, as
  * their subscribers answer nchan's subscriber-info request (an arena-owned
- * array of *n strings). Fails with PAIR_E_NCHAN when nginx cannot tell. */
-enum pair_err pair_nchan_live_keys(struct pair_call *c, const char *room, char ***keys, size_t *n);
+ * array of *n strings). Reading stops once `expected` keys came, or after a
+ * short window when fewer subscribers answer. Fails with PAIR_E_NCHAN when
+ * nginx cannot tell. */
+enum pair_err pair_nchan_live_keys(struct pair_call *c, const char *room, size_t expected,
+                                   char ***keys, size_t *n);
 
 /* Asks nginx for the channel's status; PAIR_OK when the publisher answers. */
 enum pair_err pair_nchan_ping(struct pair_call *c);

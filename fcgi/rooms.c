@@ -501,11 +501,15 @@ reconcile_sockets(struct pair_call *c)
         char **live;
         size_t nlive;
         const char *p[] = {room};
-        if (pair_nchan_live_keys(c, room, &live, &nlive) != PAIR_OK ||
-            pair_db_exec(c, STMT_WS_OLD_KEYS, 1, p, &rows) != PAIR_OK)
+        /* nchan is asked after the rows are read, so a row is judged only
+         * against answers given after it existed. */
+        if (pair_db_exec(c, STMT_WS_OLD_KEYS, 1, p, &rows) != PAIR_OK ||
+            pair_nchan_live_keys(c, room, (size_t)PQntuples(rows), &live, &nlive) != PAIR_OK)
             continue;
         int forgotten = 0;
         for (int k = 0; k < PQntuples(rows); k++) {
+            if (!pair_db_bool(rows, k, 1))
+                continue;
             const char *key = pair_db_get(rows, k, 0);
             bool alive = false;
             for (size_t l = 0; l < nlive && !alive; l++)
