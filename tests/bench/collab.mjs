@@ -10,6 +10,13 @@
 //   PAIR_URL=http://127.0.0.1:8080 PAIR_VAR=var node tests/bench/collab.mjs [--scenario pair|rooms50|ramp]
 //   node tests/bench/collab.mjs --rooms 10 --users 4 --interval 200 --duration 10
 //
+// Two hosts (nginx+app each, sharing PostgreSQL and, through REDIS_URL,
+// nchan's channels): with --hosts two (or one,two), user u of every room
+// goes to host u % 2, PAIR_URL2/PAIR_VAR2 naming the second host, so every
+// delivery between users on different hosts crosses Redis:
+//   PAIR_URL=http://127.0.0.1:60080 PAIR_VAR=/tmp/a \
+//   PAIR_URL2=http://127.0.0.1:60081 PAIR_VAR2=/tmp/b node tests/bench/collab.mjs --scenario ramp --hosts one,two
+//
 // Loopback only: a PAIR_URL whose host is not 127.0.0.1, localhost or ::1 is
 // refused. Every phase is bounded in time and a watchdog ends the process.
 // See tests/bench/README.md for the meaning of every field.
@@ -69,7 +76,7 @@ function parseArgs(argv) {
 }
 
 const args = parseArgs(process.argv.slice(2));
-const known = new Set(['scenario', 'rooms', 'users', 'interval', 'duration']);
+const known = new Set(['scenario', 'rooms', 'users', 'interval', 'duration', 'hosts']);
 for (const k of Object.keys(args)) if (!known.has(k)) die(`unknown option --${k}`);
 
 function intArg(name, fallback, min, max) {
@@ -103,20 +110,35 @@ try {
 }
 if (base.protocol !== 'http:') die('PAIR_URL must be http://');
 if (!LOOPBACK_HOSTS.has(base.hostname)) die(`refusing to load ${base.hostname}: only 127.0.0.1, localhost or ::1`);
-const HOST = base.hostname.replace(/^\[|\]$/g, '');
-const PORT = Number(base.port || 80);
-const PREFIX = base.pathname.replace(/\/+$/, '');
-const WS_BASE = `ws://${base.host}${PREFIX}`;
+let base2;
+try {
+  base2 = new URL(process.env.PAIR_URL2 || 'http://127.0.0.1:8081');
+} catch {
+  die(`PAIR_URL2 is not a URL: ${process.env.PAIR_URL2}`);
+}
+if (base2.protocol !== 'http:') die('PAIR_URL2 must be http://');
+if (!LOOPBACK_HOSTS.has(base2.hostname)) die(`refusing to load ${base2.hostname}: only 127.0.0.1, localhost or ::1`);
+const HOSTS = [base, base2].map((b) => ({
+  host: b.hostname.replace(/^\[|\]$/g, ''),
+  port: Number(b.port || 80),
+  prefix: b.pathname.replace(/\/+$/, ''),
+  ws: `ws://${b.host}${b.pathname.replace(/\/+$/, '')}`,
+}));
 const PAIR_VAR = path.resolve(process.env.PAIR_VAR || path.join(REPO, 'var'));
+const PAIR_VAR2 = process.env.PAIR_VAR2 ? path.resolve(process.env.PAIR_VAR2) : null;
+let HOSTS_IN_USE = 1; // 1: everything on host A; 2: user u of every room on host u % 2
+const SETUPS = (args.hosts || 'one').split(',');
+for (const s of SETUPS) if (!['one', 'two'].includes(s)) die(`unknown --hosts ${s}; known: one, two`);
 
 const watchdog = setTimeout(() => die(`watchdog: still running after ${WATCHDOG_MS / 60000} min, giving up`, 3), WATCHDOG_MS);
 watchdog.unref();
 
-// One agent per scenario (sized to its users): created in runScenario.
-let agent = new http.Agent({ keepAlive: true, maxSockets: 64, maxFreeSockets: 64 });
+// One agent per host and scenario (sized to its users): created in runScenario.
+let agents = [0, 1].map(() => new http.Agent({ keepAlive: true, maxSockets: 64, maxFreeSockets: 64 }));
 
 /** One request; resolves {status, body, ms}; status is 'ERR:<code>' on a network error or timeout. */
-function request(method, p, { token, json, timeout = REQUEST_TIMEOUT_MS } = {}) {
+function request(method, p, { token, json, timeout = REQUEST_TIMEOUT_MS, host = 0 } = {}) {
+  const H = HOSTS[host];
   return new Promise((resolve) => {
     const started = performance.now();
     const body = json === undefined ? undefined : Buffer.from(JSON.stringify(json));
@@ -132,7 +154,7 @@ function request(method, p, { token, json, timeout = REQUEST_TIMEOUT_MS } = {}) 
       done = true;
       resolve({ status, body: text, ms: performance.now() - started });
     };
-    const req = http.request({ host: HOST, port: PORT, method, path: PREFIX + p, headers, agent }, (res) => {
+    const req = http.request({ host: H.host, port: H.port, method, path: H.prefix + p, headers, agent: agents[host] }, (res) => {
       const chunks = [];
       res.on('data', (c) => chunks.push(c));
       res.on('end', () => finish(res.statusCode, Buffer.concat(chunks).toString('utf8')));
@@ -220,11 +242,12 @@ class Client {
     this.waiter = null;
     this.seq = 0;
     this.ws = null;
+    this.host = HOSTS_IN_USE === 2 ? index % 2 : 0;
   }
 
   connect() {
     return new Promise((resolve, reject) => {
-      const url = `${WS_BASE}/ws/${encodeURIComponent(this.room.id)}?token=${encodeURIComponent(this.token)}`;
+      const url = `${HOSTS[this.host].ws}/ws/${encodeURIComponent(this.room.id)}?token=${encodeURIComponent(this.token)}`;
       const ws = new WebSocket(url, { perMessageDeflate: false, skipUTF8Validation: true, handshakeTimeout: WS_OPEN_TIMEOUT_MS });
       this.ws = ws;
       let opened = false;
@@ -406,7 +429,7 @@ async function setup(S) {
   for (const room of S.rooms) for (let u = 1; u < users; u++) joins.push([room, u]);
   await pool(joins, 32, async ([room, u]) => {
     const r = S.rooms.indexOf(room);
-    const res = await request('GET', `/rooms/${room.id}?username=${encodeURIComponent(name(r, u))}`, { timeout: 10_000 });
+    const res = await request('GET', `/rooms/${room.id}?username=${encodeURIComponent(name(r, u))}`, { timeout: 10_000, host: HOSTS_IN_USE === 2 ? u % 2 : 0 });
     const body = parseJson(res.body);
     if (res.status !== 200 || !body?.token) {
       failures.push(`GET /rooms/${room.id}?username= ${res.status} ${res.body.slice(0, 200)}`);
@@ -457,7 +480,7 @@ async function sendUpdate(c) {
     S.meta.set(clientID, meta);
     S.sent++;
     S.inflight++;
-    const res = await request('POST', `/rooms/${c.room.id}/updates`, { token: c.token, json: { version, updates: [{ clientID, changes }] } });
+    const res = await request('POST', `/rooms/${c.room.id}/updates`, { token: c.token, json: { version, updates: [{ clientID, changes }] }, host: c.host });
     S.inflight--;
     meta.status = res.status;
     if (res.status === 200) {
@@ -530,16 +553,16 @@ async function teardown(S) {
         else ws.close(1000);
       }),
   );
-  await pool(S.clients, 32, (c) => request('POST', `/rooms/${c.room.id}/leave`, { token: c.token, timeout: 5000 }));
+  await pool(S.clients, 32, (c) => request('POST', `/rooms/${c.room.id}/leave`, { token: c.token, timeout: 5000, host: c.host }));
 }
 
 async function runScenario(name, spec) {
   const S = newState(spec);
   const { rooms, users, interval, duration } = spec;
   const n = rooms * users;
-  agent.destroy();
-  agent = new http.Agent({ keepAlive: true, maxSockets: Math.min(1024, Math.max(16, n)), maxFreeSockets: Math.min(1024, Math.max(16, n)) });
-  const head = { scenario: name, rooms, users, interval_ms: interval, duration_s: duration, target_updates_per_s: round((n * 1000) / interval, 1) };
+  for (const a of agents) a.destroy();
+  agents = [0, 1].map(() => new http.Agent({ keepAlive: true, maxSockets: Math.min(1024, Math.max(16, n)), maxFreeSockets: Math.min(1024, Math.max(16, n)) }));
+  const head = { scenario: name, hosts: HOSTS_IN_USE, rooms, users, interval_ms: interval, duration_s: duration, target_updates_per_s: round((n * 1000) / interval, 1) };
   log(`${name}: ${rooms} room(s) × ${users} users, every ${interval} ms for ${duration} s: setting up`);
   const t0 = performance.now();
   try {
@@ -556,9 +579,12 @@ async function runScenario(name, spec) {
 
   // ---- send phase (the measured window)
   const procs = new ProcGroups(PAIR_VAR);
+  const procsB = HOSTS_IN_USE === 2 && PAIR_VAR2 ? new ProcGroups(PAIR_VAR2) : null;
+  if (procsB) procsB.roots = Object.fromEntries(Object.entries(procsB.roots).filter(([g]) => g !== 'postgres')); // shared with host A
   const loop = new LoopLag();
   log(`${name}: set up in ${(setupMs / 1000).toFixed(1)} s; sending`);
   procs.start();
+  if (procsB) procsB.start();
   loop.start();
   const cpu0 = process.cpuUsage();
   const machine0 = machineTicks();
@@ -579,6 +605,7 @@ async function runScenario(name, spec) {
         wall,
         acceptedInWindow,
         resources: procs.stop(wall, acceptedInWindow / wall),
+        resourcesB: procsB ? procsB.stop(wall, acceptedInWindow / wall) : null,
         generatorCores: (gcpu.user + gcpu.system) / 1e6 / wall,
         machineCores: machine0 !== null && machine1 !== null ? (machine1 - machine0) / CLK_TCK / wall : null,
         waitShare: sched0 && sched1 ? (sched1[1] - sched0[1]) / 1e9 / wall : null,
@@ -708,6 +735,7 @@ async function runScenario(name, spec) {
     check_errors: checkErrors,
     window_s: round(w.wall, 3),
     ...(w.resources || {}),
+    ...(w.resourcesB ? { server_host_b: w.resourcesB.server, server_host_b_cores: w.resourcesB.server_cores } : {}),
     generator_cpu_s: round(w.generatorCores * w.wall, 3),
     generator_cores: round(w.generatorCores, 3),
     // Saturated: it used more than 85 % of a core, or its main thread was
@@ -753,6 +781,7 @@ async function ramp() {
   }
   const summary = {
     scenario: 'ramp-summary',
+    hosts: HOSTS_IN_USE,
     users: RAMP_USERS,
     interval_ms: RAMP_INTERVAL,
     duration_s: RAMP_DURATION,
@@ -766,6 +795,11 @@ async function ramp() {
     steps: steps.map((s) => s.rooms),
     generator_saturated_at: steps.filter((s) => s.generator_saturated).map((s) => s.rooms),
     generator_lagging_at: steps.filter((s) => s.generator_lagging).map((s) => s.rooms),
+    generator_cores_per_step: steps.map((s) => s.generator_cores ?? null),
+    generator_loop_lag_p99_ms_per_step: steps.map((s) => s.generator_loop_lag_p99_ms ?? null),
+    p99_ms_per_step: steps.map((s) => s.p99_ms ?? null),
+    lost_per_step: steps.map((s) => s.lost ?? null),
+    accepted_per_s_per_step: steps.map((s) => s.accepted_per_s ?? null),
   };
   console.log(JSON.stringify(summary));
   return [...steps, summary];
@@ -773,16 +807,23 @@ async function ramp() {
 
 // ---------------------------------------------------------------------------
 
-const probe = await request('GET', '/healthz', { timeout: 5000 });
-if (probe.status !== 200) die(`GET /healthz answered ${probe.status}; is the stack running at ${base.origin}?`);
+for (const h of [0, 1]) {
+  if (h === 1 && !SETUPS.includes('two')) continue;
+  const probe = await request('GET', '/healthz', { timeout: 5000, host: h });
+  if (probe.status !== 200) die(`GET /healthz answered ${probe.status}; is host ${h === 0 ? 'A (PAIR_URL)' : 'B (PAIR_URL2)'} running?`);
+}
 if (!new ProcGroups(PAIR_VAR).available) log(`no pid files under ${PAIR_VAR} (set PAIR_VAR): resource fields omitted`);
 
 const results = [];
-for (const s of SCENARIOS) {
-  if (s === 'pair') results.push(await runScenario('pair', { rooms: 1, users: 2, interval: 100, duration: 10 }));
-  else if (s === 'rooms50') results.push(await runScenario('rooms50', { rooms: 50, users: 4, interval: 200, duration: 10 }));
-  else if (s === 'ramp') results.push(...(await ramp()));
-  else results.push(await runScenario('custom', CUSTOM));
+for (const setup of SETUPS) {
+  HOSTS_IN_USE = setup === 'two' ? 2 : 1;
+  if (SETUPS.length > 1) log(`hosts ${setup}`);
+  for (const s of SCENARIOS) {
+    if (s === 'pair') results.push(await runScenario('pair', { rooms: 1, users: 2, interval: 100, duration: 10 }));
+    else if (s === 'rooms50') results.push(await runScenario('rooms50', { rooms: 50, users: 4, interval: 200, duration: 10 }));
+    else if (s === 'ramp') results.push(...(await ramp()));
+    else results.push(await runScenario('custom', CUSTOM));
+  }
 }
-agent.destroy();
+for (const a of agents) a.destroy();
 process.exit(results.some((r) => r.setup_error) ? 1 : 0);
