@@ -3,7 +3,7 @@
  *
  * Lists are space-separated strings grouped by kind, each in rough order of
  * frequency in real code. A language's table is the union of its groups,
- * first occurrence winning, sorted for binary search.
+ * first occurrence in each place winning, sorted for binary search.
  */
 #include "ac_words.h"
 
@@ -122,7 +122,18 @@ static const struct group c_words[] = {
      "fwrite fgets fputs puts putchar getchar exit abort atoi atol strtol strtoul strtod assert "
      "errno perror stdin stdout stderr qsort bsearch abs time clock rand srand isalpha isdigit "
      "isspace isupper islower toupper tolower va_start va_end va_arg EOF SIZE_MAX INT_MAX "
-     "INT_MIN UINT_MAX EXIT_SUCCESS EXIT_FAILURE offsetof strerror strdup strndup"},
+     "INT_MIN UINT_MAX EXIT_SUCCESS EXIT_FAILURE offsetof strerror strdup strndup main argc "
+     "argv fseek ftell rewind fflush setlocale LC_ALL SEEK_SET SEEK_END SEEK_CUR getenv "
+     "signal raise sscanf scanf fscanf vsnprintf vfprintf memchr strtok strspn strcspn "
+     "strncat isalnum isxdigit ispunct CHAR_BIT"},
+    {PAIR_AC_MODULE, PAIR_AC_IN_INCLUDE,
+     "stdio stdlib string stdint stddef stdbool errno assert limits unistd types stat ctype "
+     "math time signal fcntl stdarg config socket inttypes string wchar locale setjmp float "
+     "pthread mman ioctl in inet netdb dirent wait poll select linux sys asm uio "
+     "param termios dlfcn iso646 stdatomic threads uchar wctype complex tgmath fenv "
+     "stdnoreturn stdalign sched semaphore syslog pwd grp utime resource time socket un "
+     "tcp udp if_ether kernel compiler byteswap endian getopt libgen regex glob fnmatch "
+     "ifaddrs epoll eventfd timerfd random sysmacros statvfs mount utsname prctl"},
     END_GROUPS,
 };
 
@@ -141,6 +152,13 @@ static const struct group cpp[] = {
      "make_unique make_shared move forward cout cin endl cerr begin end size push_back "
      "emplace_back empty insert erase find count at front back data reserve resize clear swap "
      "sort min max get first second c_str"},
+    {PAIR_AC_FUNCTION, PAIR_AC_ANYWHERE,
+     "size_type value_type iterator const_iterator reference const_reference allocator_type "
+     "difference_type pointer const_pointer size_t nullptr_t numeric_limits initializer_list "
+     "enable_if is_same is_convertible remove_reference decay integral_constant true_type "
+     "false_type declval TEST TEST_F TEST_P EXPECT_EQ EXPECT_TRUE EXPECT_FALSE EXPECT_NE "
+     "ASSERT_EQ ASSERT_TRUE ASSERT_FALSE ASSERT_NE EXPECT_THAT EXPECT_CALL testing SetUp "
+     "TearDown InitGoogleTest RUN_ALL_TESTS"},
     END_GROUPS,
 };
 
@@ -369,7 +387,8 @@ count_words(const char *s)
 }
 
 /* Builds one language's table: every group's words, the first occurrence
- * of a word winning, sorted. The texts point into a private copy of the
+ * of a word in each place winning (a word may be a keyword anywhere and a
+ * member after '.'), sorted. The texts point into a private copy of the
  * lists with NULs written after each word. */
 static int
 build_lang(enum pair_ac_lang lang)
@@ -400,7 +419,7 @@ build_lang(enum pair_ac_lang lang)
                 p[k] = '\0';
                 bool seen = false;
                 for (size_t i = 0; i < n && !seen; i++)
-                    seen = t[i].len == k && memcmp(t[i].text, p, k) == 0;
+                    seen = t[i].len == k && t[i].place == gr->place && memcmp(t[i].text, p, k) == 0;
                 if (!seen)
                     t[n++] = (struct pair_ac_word){.text = p,
                                                    .len = (uint16_t)k,

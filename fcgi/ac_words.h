@@ -33,6 +33,7 @@ enum pair_ac_place {
     PAIR_AC_ANYWHERE,
     PAIR_AC_AFTER_MEMBER, /* after '.', '->' or '::' (methods, fields) */
     PAIR_AC_AFTER_HASH,   /* after '#' at the start of a line (C directives) */
+    PAIR_AC_IN_INCLUDE,   /* a header's name: after "#include <" or a '/' in it */
 };
 
 /* One known word. rank is its position in its list (0 = most common), of
@@ -54,7 +55,8 @@ int pair_ac_words_init(void);
  * how many. Empty before pair_ac_words_init. */
 size_t pair_ac_words(enum pair_ac_lang lang, const struct pair_ac_word **out);
 
-/* The word s[0..len) of lang, or NULL. */
+/* The word s[0..len) of lang, or NULL; when it has several places, any
+ * one of its entries (they are next to each other in the table). */
 const struct pair_ac_word *pair_ac_word_find(enum pair_ac_lang lang, const char *s, size_t len);
 
 /* The wire name of a kind: "keyword", "builtin", ... */

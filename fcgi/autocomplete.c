@@ -27,6 +27,13 @@
 #include "arena.h"
 #include "input.h"
 
+/* Weights of the slot evidence, tuned on seed 1 of tests/bench/autocomplete.mjs. */
+#define MEMBER_W 1.0        /* after '.': exponent of how often the word was a member */
+#define NONMEMBER_W 0.5     /* elsewhere: ... of how often it was not one */
+#define DEFINE_W 2.0        /* after "#define": ... of how often it was not defined */
+#define MEMBER_A 0.3        /* the pseudo-count of those ratios */
+#define PRIOR_DECAY 10.0    /* a known word's prior halves at this rank */
+#define TEXT_LOCAL 0.5      /* cache weight of a comment's word next to the cursor */
 #define CONT_OCCURRENCES 64 /* occurrences of the best word examined for insertText */
 
 static pcre2_code *lang_pattern;
@@ -62,7 +69,7 @@ pair_ac_default_model(void)
         .tau = 200.0,
         .cache_mix = 0.5,
         .right_weight = 1.0,
-        .prior_scale = 1.0,
+        .prior_scale = 2.0,
         .text_weight = 0.1,
         .cont_votes = 3,
         .cont_share = 0.75,
@@ -155,6 +162,7 @@ struct cand {
     uint32_t defs_fn;        /* ... after def, function, fn, func */
     uint32_t defs_type;      /* ... after class, struct, interface, type, new ... */
     uint32_t imports;        /* ... after import, from, use, require, package */
+    uint32_t defines;        /* ... after a line's "#define" */
     uint32_t nearest;        /* token distance of the closest occurrence */
     double local;            /* cache weight: sum of tau / (tau + distance) */
     const struct pair_ac_word *known;
@@ -192,6 +200,7 @@ struct ctx {
     bool member;              /* p1 is '.', '->', '::' or '?.' */
     enum pair_ac_place place; /* what kind of known word fits at the cursor */
     bool prose;               /* the cursor is in a comment or string */
+    bool defining;            /* the cursor follows a line's "#define" */
     struct cand *tab;
     size_t cap, count;
     double words;                   /* word tokens, the partial word excluded */
@@ -340,6 +349,25 @@ cand_get(struct ctx *x, const char *w, size_t len, uint32_t hash)
     }
 }
 
+/* The cursor names a header: the line so far is "#include <" then words
+ * separated by '/', '.', '-' or '+', and the token before is '<' or '/'. */
+static bool
+in_include(const struct ctx *x)
+{
+    if (!tok_is(x, x->p1, "<") && !tok_is(x, x->p1, "/"))
+        return false;
+    for (long i = x->p1; i >= 2 && i > x->p1 - 24; i--) {
+        if (x->tok[i].type == PAIR_AC_NEWLINE)
+            return false;
+        if (tok_is(x, i, "<"))
+            return tok_in(x, i - 1, "include include_next import") && tok_is(x, i - 2, "#");
+        if (x->tok[i].type != PAIR_AC_WORD && !tok_is(x, i, "/") && !tok_is(x, i, ".") &&
+            !tok_is(x, i, "-") && !tok_is(x, i, "+"))
+            return false;
+    }
+    return false;
+}
+
 /* Finds the partial word and the context tokens around the cursor. */
 static void
 locate(struct ctx *x, size_t cursor, bool cursor_in_text)
@@ -420,6 +448,9 @@ locate(struct ctx *x, size_t cursor, bool cursor_in_text)
     x->place = x->member ? PAIR_AC_AFTER_MEMBER : PAIR_AC_ANYWHERE;
     if (tok_is(x, x->p1, "#") && (x->p2 < 0 || x->tok[x->p2].type == PAIR_AC_NEWLINE))
         x->place = PAIR_AC_AFTER_HASH;
+    else if (in_include(x))
+        x->place = PAIR_AC_IN_INCLUDE;
+    x->defining = tok_is(x, x->p1, "define") && tok_is(x, x->p2, "#");
 }
 
 /* Token i (which may be out of range, or the partial word) has the text of
@@ -476,6 +507,9 @@ observe(struct ctx *x, struct cand *cd, size_t i, unsigned mask)
             cd->defs_type++;
         else if (tok_in(x, prev, "import from use require package include"))
             cd->imports++;
+        else if (tok_is(x, prev, "define") && prev >= 1 && prev - 1 != x->t &&
+                 tok_is(x, prev - 1, "#"))
+            cd->defines++;
     }
     uint32_t d = (uint32_t)((long)i > x->anchor ? (long)i - x->anchor : x->anchor - (long)i);
     if (d < cd->nearest)
@@ -534,6 +568,10 @@ text_words(struct ctx *x)
                 if (cd->match == 0)
                     cd->match = (uint8_t)pm;
                 cd->text_freq++;
+                /* Near the cursor (the comment above a declaration), it
+                 * counts in the cache too; distance in tokens, roughly. */
+                double d = (double)(off > cursor ? off - cursor : cursor - off) / 6.0;
+                cd->local += TEXT_LOCAL * 20.0 / (20.0 + d);
                 p = x->text.ptr + w;
             }
         }
@@ -599,6 +637,9 @@ known_label(struct ctx *x, const struct pair_ac_word *w)
 static double
 fit(const struct ctx *x, const struct pair_ac_word *w)
 {
+    if (x->place == PAIR_AC_AFTER_HASH && w->kind == PAIR_AC_KEYWORD &&
+        (strcmp(w->text, "if") == 0 || strcmp(w->text, "else") == 0))
+        return 1.0; /* keywords of code and of directives both */
     if (w->place != x->place)
         return x->place == PAIR_AC_ANYWHERE && w->place == PAIR_AC_AFTER_MEMBER ? 0.1 : 0.0;
     if (x->place != PAIR_AC_ANYWHERE)
@@ -611,13 +652,28 @@ fit(const struct ctx *x, const struct pair_ac_word *w)
 static enum pair_err
 add_known(struct ctx *x)
 {
-    for (size_t i = 0; i < x->cap; i++)
-        if (x->tab[i].used && x->tab[i].known == NULL)
-            x->tab[i].known = pair_ac_word_find(x->lang, x->tab[i].text, x->tab[i].len);
-    if (x->prose || x->prefix.len == 0)
-        return PAIR_OK; /* known words need a typed start, and code around them */
     const struct pair_ac_word *ws;
     size_t nw = pair_ac_words(x->lang, &ws);
+    for (size_t i = 0; i < x->cap; i++)
+        if (x->tab[i].used && x->tab[i].known == NULL) {
+            const struct pair_ac_word *w =
+                pair_ac_word_find(x->lang, x->tab[i].text, x->tab[i].len);
+            if (w != NULL) {
+                /* The entry of the word that fits best where the cursor is. */
+                const struct pair_ac_word *a = w, *b = w;
+                while (a > ws && a[-1].len == w->len && memcmp(a[-1].text, w->text, w->len) == 0)
+                    a--;
+                while (b + 1 < ws + nw && b[1].len == w->len &&
+                       memcmp(b[1].text, w->text, w->len) == 0)
+                    b++;
+                for (w = a; a <= b; a++)
+                    if (fit(x, a) > fit(x, w))
+                        w = a;
+            }
+            x->tab[i].known = w;
+        }
+    if (x->prose || x->prefix.len == 0)
+        return PAIR_OK; /* known words need a typed start, and code around them */
     for (size_t i = 0; i < nw; i++) {
         const struct pair_ac_word *w = &ws[i];
         if (fit(x, w) == 0)
@@ -631,7 +687,8 @@ add_known(struct ctx *x)
         struct cand *cd = cand_get(x, label, w->len, pair_ac_hash(label, w->len));
         if (cd == NULL)
             return PAIR_E_NOMEM;
-        cd->known = w;
+        if (cd->known == NULL || fit(x, w) > fit(x, cd->known))
+            cd->known = w;
         if (cd->match == 0)
             cd->match = (uint8_t)pm;
     }
@@ -646,7 +703,7 @@ prior(const struct ctx *x, const struct cand *cd)
     const struct pair_ac_word *w = cd->known;
     if (w == NULL)
         return 0;
-    return x->m.prior_scale * fit(x, w) / (1.0 + w->rank / 3.0);
+    return x->m.prior_scale * fit(x, w) / (1.0 + w->rank / PRIOR_DECAY);
 }
 
 /* Interpolates p with the relative frequency of the candidate in context
@@ -659,7 +716,10 @@ interpolate(const struct ctx *x, const struct cand *cd, enum ctx_kind k, double 
     if (st->total == 0)
         return p;
     double l = (double)st->total / (st->total + st->types.n);
-    return l * cd->hits[k] / st->total + (1 - l) * p;
+    double hits = cd->hits[k];
+    if (x->defining && (k == CTX_LEFT1 || k == CTX_LEFT2) && hits >= cd->defines)
+        hits -= cd->defines; /* "#define X" says X is defined, not that it comes next */
+    return l * hits / st->total + (1 - l) * p;
 }
 
 /*
@@ -684,6 +744,16 @@ score(const struct ctx *x, const struct cand *cd, double local_total)
         return ac_log(p);
     p = interpolate(x, cd, CTX_LEFT2, interpolate(x, cd, CTX_LEFT1, p));
     double s = ac_log(p > 0 ? p : 1e-12);
+    /* How often the word is a member where the cursor is one, or not. */
+    if (x->member)
+        s += MEMBER_W * ac_log((cd->members + MEMBER_A) / (cd->freq + MEMBER_A));
+    else if (x->place == PAIR_AC_AFTER_HASH || x->place == PAIR_AC_IN_INCLUDE)
+        s += MEMBER_W * ac_log((cd->hits[CTX_LEFT1] + MEMBER_A) / (cd->freq + MEMBER_A));
+    else if (x->defining && cd->freq > 0)
+        /* A macro is defined once: the names defined already are unlikely. */
+        s += DEFINE_W * ac_log((cd->freq - cd->defines + MEMBER_A) / (cd->freq + MEMBER_A));
+    else if (cd->freq > 0)
+        s += NONMEMBER_W * ac_log((cd->freq - cd->members + MEMBER_A) / (cd->freq + MEMBER_A));
     if (x->m.right_weight > 0) {
         double pr = interpolate(x, cd, CTX_RIGHT2, interpolate(x, cd, CTX_RIGHT1, uni));
         s += x->m.right_weight * ac_log(pr / uni);

@@ -17,7 +17,12 @@
  *                 tokens after the cursor (a word followed by '(' there).
  *
  * After "obj.", "ptr->" or "ns::" the two-token context is the receiver and
- * its operator, so names seen after the same receiver come first. The
+ * its operator, so names seen after the same receiver come first; a word
+ * is also weighed by how often it was a member (after '.') or not
+ * (elsewhere), by how often it followed '#' (directives), and after
+ * "#define" the macros defined already count less. In "#include <" the
+ * known words are header names. Words of a comment next to the cursor
+ * join the cache a little. The
  * partial word itself is never evidence for itself. Everything a call
  * allocates is in the call's arena; the process-wide tables are built once
  * and read-only afterwards.

@@ -289,14 +289,18 @@ TEST(word_lists)
     CHECK((w = pair_ac_word_find(PAIR_AC_C, "define", 6)) != NULL &&
           w->place == PAIR_AC_AFTER_HASH);
     CHECK(pair_ac_word_find(PAIR_AC_GENERIC, "return", 6) == NULL);
-    /* Sorted, without duplicates, in every language. */
+    /* Sorted, without duplicates in one place, in every language. */
     for (int l = 0; l < PAIR_AC_LANG__MAX; l++) {
         const struct pair_ac_word *t;
         size_t n = pair_ac_words((enum pair_ac_lang)l, &t);
         for (size_t i = 1; i < n; i++) {
             size_t m = t[i - 1].len < t[i].len ? t[i - 1].len : t[i].len;
             int r = memcmp(t[i - 1].text, t[i].text, m);
-            CHECK(r < 0 || (r == 0 && t[i - 1].len < t[i].len));
+            bool twin = r == 0 && t[i - 1].len == t[i].len;
+            CHECK(r < 0 || (r == 0 && t[i - 1].len < t[i].len) || twin);
+            for (size_t j = i; twin && j-- > 0 && t[j].len == t[i].len &&
+                               memcmp(t[j].text, t[i].text, t[i].len) == 0;)
+                CHECK(t[j].place != t[i].place);
         }
     }
     CHECK_STREQ(pair_ac_kind_name(PAIR_AC_SNIPPET), "snippet");
@@ -396,6 +400,34 @@ TEST(member_context_prefers_the_same_receiver)
     r = complete(&c, "javascript", "items.push(1); items.pop(); other.zzz = 1;\nitems.|");
     CHECK(r.n >= 2 && strstr(labels(&c, &r), "push") != NULL &&
           strstr(labels(&c, &r), "pop") != NULL);
+    pair_arena_free(c.arena);
+}
+
+TEST(headers_members_and_macros)
+{
+    struct pair_call c = new_call();
+    /* In "#include <", header names; code's words and keywords do not fit. */
+    struct pair_ac_result r = complete(&c, "c", "#include <st|\nint stuff;\n");
+    REQUIRE(r.n >= 2);
+    CHECK(strcmp(r.items[0].label, "stdio") == 0 || strcmp(r.items[0].label, "stdlib") == 0);
+    CHECK(strstr(labels(&c, &r), "static") == NULL);
+    r = complete(&c, "c", "#include <sys/st|");
+    CHECK(r.n >= 1 && strstr(labels(&c, &r), "stat") != NULL);
+    r = complete(&c, "c", "int st|");
+    CHECK(r.n >= 1 && strstr(labels(&c, &r), "stdio") == NULL);
+    /* A keyword anywhere is also a member after '.': JavaScript's Map.get. */
+    r = complete(&c, "javascript", "const m = new Map();\nm.ge|");
+    bool get = false;
+    for (size_t i = 0; i < r.n; i++)
+        get |= strcmp(r.items[i].label, "get") == 0;
+    CHECK(get);
+    /* "#if" and "#else" are directives too. */
+    r = complete(&c, "c", "int a;\n#i|");
+    CHECK(r.n >= 1 && strstr(labels(&c, &r), "if") != NULL);
+    /* After "#define", the macros defined already come after the others. */
+    r = complete(&c, "c", "#define LIMIT_LOW 1\nint x = LIMIT_HIGH;\n#define LI|\n");
+    REQUIRE(r.n >= 2);
+    CHECK_STREQ(r.items[0].label, "LIMIT_HIGH");
     pair_arena_free(c.arena);
 }
 
@@ -499,8 +531,9 @@ TEST(inside_comments_words_only)
     /* Keywords are code, not prose. */
     r = complete(&c, "python", "# ret|");
     CHECK_INTEQ(r.n, 0);
-    /* Words of comments are weak evidence in code too. */
-    r = complete(&c, "python", "# the quixotic helper\nqu|");
+    /* Words of comments are weak evidence in code too (a known word of the
+     * language, like the module queue for "qu", may come first). */
+    r = complete(&c, "python", "# the quixotic helper\nqui|");
     REQUIRE(r.n >= 1);
     CHECK_STREQ(r.items[0].label, "quixotic");
     pair_arena_free(c.arena);
