@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { DATABASE_URL, PAIR_CTL, holdStackShared, poll, sleep } from './helpers.mjs';
+import { DATABASE_URL, PAIR_CTL, holdStackShared, poll, psql, sleep, sqlLiteral } from './helpers.mjs';
 
 await holdStackShared();
 
@@ -158,13 +158,17 @@ describe('two hosts sharing Redis and PostgreSQL', { skip, concurrency: false },
     const bob = (await api(B, 'GET', `/rooms/${room.roomId}?username=bob`)).json;
     const seen = (online) => alice.messages.some((m) => m.type === 'presence' && m.users.some((u) => u.username === 'bob' && u.online === online));
     const bobSocket = await socket(B, room.roomId, bob.token);
-    // Bob's own socket hears the presence his subscription caused: from then
-    // on both hosts know of it.
-    await poll(() => bobSocket.messages.some((m) => m.type === 'presence'), { timeout: 5000, what: 'bob subscribed' });
-    await poll(() => seen(true), { timeout: 5000, what: 'bob online at A' });
+    // Host B has recorded bob's socket (its subscribe hook ran), and A has
+    // shown him online.
+    const sockets = () =>
+      Number(psql(`SELECT count(*) FROM ws_connections w JOIN members m ON m.id = w.member_id WHERE m.room_id = ${sqlLiteral(room.roomId)} AND m.username = 'bob'`));
+    await poll(() => sockets() === 1, { timeout: 10_000, what: "bob's socket recorded" });
+    await poll(() => seen(true), { timeout: 10_000, what: 'bob online at A' });
     alice.messages.length = 0;
     bobSocket.ws.terminate();
-    await poll(() => seen(false), { timeout: 10_000, what: 'bob offline at A after his drop at B' });
+    // The unsubscribe hook, or at worst the reconciliation with nchan's
+    // subscribers (every 10 s), takes him offline.
+    await poll(() => seen(false), { timeout: 30_000, what: 'bob offline at A after his drop at B' });
     // An update through B reaches A's socket.
     const r = await api(B, 'POST', `/rooms/${room.roomId}/updates`, { token: bob.token, json: { version: 0, updates: [{ clientID: 'b1', changes: [[0, 'hi']] }] } });
     assert.equal(r.status, 200, r.text);
