@@ -29,7 +29,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import WebSocket from 'ws';
-import { parseJson, sleep, pool, withTimeout, parseStat, readStat, readStatAsync, readPssAsync, readPidFile, ProcGroups, machineTicks, schedstat, LoopLag, round, percentiles, CLK_TCK } from './lib.mjs';
+import { parseJson, sleep, pool, withTimeout, parseStat, readStat, readStatAsync, readPssAsync, readPidFile, ProcGroups, machineTicks, schedstat, LoopLag, round, percentiles, CLK_TCK, parseArgs, httpRequest } from './lib.mjs';
 
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -58,24 +58,9 @@ function die(message, code = 2) {
 // ---------------------------------------------------------------------------
 // Command line
 
-function parseArgs(argv) {
-  const out = {};
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    const m = /^--([a-z-]+)(?:=(.*))?$/.exec(a);
-    if (!m) die(`unexpected argument ${a}`);
-    if (m[1] === 'help') {
-      process.stderr.write('usage: collab.mjs [--scenario pair|rooms50|ramp] | [--rooms R --users U --interval MS --duration S]\n');
-      process.exit(0);
-    }
-    const value = m[2] ?? argv[++i];
-    if (value === undefined) die(`--${m[1]} needs a value`);
-    out[m[1]] = value;
-  }
-  return out;
-}
 
-const args = parseArgs(process.argv.slice(2));
+const USAGE = 'usage: collab.mjs [--scenario pair|rooms50|ramp] [--hosts one|two|one,two] | [--rooms R --users U --interval MS --duration S]';
+const args = parseArgs(process.argv.slice(2), USAGE, die);
 const known = new Set(['scenario', 'rooms', 'users', 'interval', 'duration', 'hosts']);
 for (const k of Object.keys(args)) if (!known.has(k)) die(`unknown option --${k}`);
 
@@ -136,34 +121,10 @@ watchdog.unref();
 // One agent per host and scenario (sized to its users): created in runScenario.
 let agents = [0, 1].map(() => new http.Agent({ keepAlive: true, maxSockets: 64, maxFreeSockets: 64 }));
 
-/** One request; resolves {status, body, ms}; status is 'ERR:<code>' on a network error or timeout. */
+/** One request to host `host` (0: PAIR_URL, 1: PAIR_URL2). */
 function request(method, p, { token, json, timeout = REQUEST_TIMEOUT_MS, host = 0 } = {}) {
   const H = HOSTS[host];
-  return new Promise((resolve) => {
-    const started = performance.now();
-    const body = json === undefined ? undefined : Buffer.from(JSON.stringify(json));
-    const headers = {};
-    if (token) headers.Authorization = `Bearer ${token}`;
-    if (body) {
-      headers['Content-Type'] = 'application/json';
-      headers['Content-Length'] = String(body.length);
-    }
-    let done = false;
-    const finish = (status, text) => {
-      if (done) return;
-      done = true;
-      resolve({ status, body: text, ms: performance.now() - started });
-    };
-    const req = http.request({ host: H.host, port: H.port, method, path: H.prefix + p, headers, agent: agents[host] }, (res) => {
-      const chunks = [];
-      res.on('data', (c) => chunks.push(c));
-      res.on('end', () => finish(res.statusCode, Buffer.concat(chunks).toString('utf8')));
-      res.on('error', (err) => finish(`ERR:${err.code || err.message}`, ''));
-    });
-    req.setTimeout(timeout, () => req.destroy(Object.assign(new Error('timeout'), { code: 'TIMEOUT' })));
-    req.on('error', (err) => finish(`ERR:${err.code || err.message}`, ''));
-    req.end(body);
-  });
+  return httpRequest({ host: H.host, port: H.port, prefix: H.prefix, agent: agents[host] }, method, p, { token, json, timeout });
 }
 
 

@@ -5,6 +5,7 @@
 
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import http from 'node:http';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 
@@ -289,4 +290,60 @@ export function percentiles(values) {
   const a = Float64Array.from(values).sort();
   const at = (p) => (a.length === 0 ? null : round(a[Math.min(a.length - 1, Math.max(0, Math.ceil((p / 100) * a.length) - 1))], 2));
   return { p50: at(50), p95: at(95), p99: at(99), max: a.length ? round(a[a.length - 1], 2) : null };
+}
+
+/**
+ * Parses `--name value` and `--name=value` options into an object; `--help`
+ * prints usage and exits. die(message) is called on anything else.
+ */
+export function parseArgs(argv, usage, die) {
+  const out = {};
+  for (let i = 0; i < argv.length; i++) {
+    const m = /^--([a-z-]+)(?:=(.*))?$/.exec(argv[i]);
+    if (!m) die(`unexpected argument ${argv[i]}`);
+    if (m[1] === 'help') {
+      process.stderr.write(usage.endsWith('\n') ? usage : `${usage}\n`);
+      process.exit(0);
+    }
+    const value = m[2] ?? argv[++i];
+    if (value === undefined) die(`--${m[1]} needs a value`);
+    out[m[1]] = value;
+  }
+  return out;
+}
+
+/**
+ * One HTTP request to target {host, port, prefix, agent} (agent false: a
+ * fresh connection). Never rejects: resolves {status, body, ms, started},
+ * status being 'ERR:<code>' on a network error or timeout.
+ */
+export function httpRequest(target, method, p, { token, json, timeout = 10_000, headers: extra = {} } = {}) {
+  return new Promise((resolve) => {
+    const started = performance.now();
+    const body = json === undefined ? undefined : Buffer.from(JSON.stringify(json));
+    const headers = { ...extra };
+    if (token) headers.Authorization = `Bearer ${token}`;
+    if (body) {
+      headers['Content-Type'] = 'application/json';
+      headers['Content-Length'] = String(body.length);
+    }
+    let done = false;
+    const finish = (status, text) => {
+      if (done) return;
+      done = true;
+      resolve({ status, body: text, ms: performance.now() - started, started });
+    };
+    const req = http.request(
+      { host: target.host, port: target.port, method, path: (target.prefix || '') + p, headers, agent: target.agent },
+      (res) => {
+        const chunks = [];
+        res.on('data', (c) => chunks.push(c));
+        res.on('end', () => finish(res.statusCode, Buffer.concat(chunks).toString('utf8')));
+        res.on('error', (err) => finish(`ERR:${err.code || err.message}`, ''));
+      },
+    );
+    req.setTimeout(timeout, () => req.destroy(Object.assign(new Error('timeout'), { code: 'TIMEOUT' })));
+    req.on('error', (err) => finish(`ERR:${err.code || err.message}`, ''));
+    req.end(body);
+  });
 }

@@ -27,7 +27,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import WebSocket from 'ws';
-import { parseJson, sleep, pool, withTimeout, parseStat, readStat, readStatAsync, readPssAsync, readPidFile, ProcGroups, machineTicks, schedstat, LoopLag, round, CLK_TCK } from './lib.mjs';
+import { parseJson, sleep, pool, withTimeout, parseStat, readStat, readStatAsync, readPssAsync, readPidFile, ProcGroups, machineTicks, schedstat, LoopLag, round, CLK_TCK, parseArgs, httpRequest } from './lib.mjs';
 
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -63,24 +63,8 @@ const USAGE = `usage: presence.mjs [--scenario close|drop|freeze|cursors[,…]] 
   default: every scenario; --trials (close, drop: 30); cursors: --rooms 50 --users 4 --interval 50 --duration 10
 `;
 
-function parseArgs(argv) {
-  const out = {};
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    const m = /^--([a-z-]+)(?:=(.*))?$/.exec(a);
-    if (!m) die(`unexpected argument ${a}`);
-    if (m[1] === 'help') {
-      process.stderr.write(USAGE);
-      process.exit(0);
-    }
-    const value = m[2] ?? argv[++i];
-    if (value === undefined) die(`--${m[1]} needs a value`);
-    out[m[1]] = value;
-  }
-  return out;
-}
 
-const args = parseArgs(process.argv.slice(2));
+const args = parseArgs(process.argv.slice(2), USAGE, die);
 const known = new Set(['scenario', 'trials', 'rooms', 'users', 'interval', 'duration']);
 for (const k of Object.keys(args)) if (!known.has(k)) die(`unknown option --${k}`);
 
@@ -143,33 +127,8 @@ watchdog.unref();
 
 let agent = new http.Agent({ keepAlive: true, maxSockets: 64, maxFreeSockets: 64 });
 
-/** One request; resolves {status, body, ms}; status is 'ERR:<code>' on a network error or timeout. */
 function request(method, p, { token, json, timeout = SETUP_REQUEST_TIMEOUT_MS } = {}) {
-  return new Promise((resolve) => {
-    const started = performance.now();
-    const body = json === undefined ? undefined : Buffer.from(JSON.stringify(json));
-    const headers = {};
-    if (token) headers.Authorization = `Bearer ${token}`;
-    if (body) {
-      headers['Content-Type'] = 'application/json';
-      headers['Content-Length'] = String(body.length);
-    }
-    let done = false;
-    const finish = (status, text) => {
-      if (done) return;
-      done = true;
-      resolve({ status, body: text, ms: performance.now() - started, started });
-    };
-    const req = http.request({ host: HOST, port: PORT, method, path: PREFIX + p, headers, agent }, (res) => {
-      const chunks = [];
-      res.on('data', (c) => chunks.push(c));
-      res.on('end', () => finish(res.statusCode, Buffer.concat(chunks).toString('utf8')));
-      res.on('error', (err) => finish(`ERR:${err.code || err.message}`, ''));
-    });
-    req.setTimeout(timeout, () => req.destroy(Object.assign(new Error('timeout'), { code: 'TIMEOUT' })));
-    req.on('error', (err) => finish(`ERR:${err.code || err.message}`, ''));
-    req.end(body);
-  });
+  return httpRequest({ host: HOST, port: PORT, prefix: PREFIX, agent }, method, p, { token, json, timeout });
 }
 
 function percentiles(values) {

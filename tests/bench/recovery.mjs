@@ -21,11 +21,10 @@
 // run gives up 30 s after its fault; a watchdog ends the process.
 
 import { execFile } from 'node:child_process';
-import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
-import { parseJson, sleep, round } from './lib.mjs';
+import { parseJson, sleep, round, parseArgs, httpRequest } from './lib.mjs';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const PAIRCTL = process.env.PAIR_CTL || path.join(REPO, 'scripts', 'pairctl');
@@ -37,12 +36,7 @@ const die = (m, code = 2) => {
 };
 setTimeout(() => die('watchdog: still running after 15 min', 3), 15 * 60_000).unref();
 
-const args = {};
-for (let i = 2; i < process.argv.length; i++) {
-  const m = /^--([a-z]+)(?:=(.*))?$/.exec(process.argv[i]);
-  if (!m) die(`unexpected argument ${process.argv[i]}`);
-  args[m[1]] = m[2] ?? process.argv[++i];
-}
+const args = parseArgs(process.argv.slice(2), 'usage: recovery.mjs [--runs N] [--faults a,b]', die);
 const RUNS = Math.max(1, Math.min(10, Number(args.runs ?? 3)));
 const ALL_FAULTS = ['app-crash', 'app-restart', 'pg-restart', 'nginx-restart'];
 const FAULTS = (args.faults || ALL_FAULTS.join(',')).split(',');
@@ -58,32 +52,9 @@ if (base.protocol !== 'http:' || !LOOPBACK.has(base.hostname)) die(`refusing ${b
 const HOST = base.hostname.replace(/^\[|\]$/g, '');
 const PORT = Number(base.port || 80);
 
+// A fresh connection each time: no stale keep-alive across an nginx restart.
 function request(method, p, { token, json, timeout = REQ_TIMEOUT_MS } = {}) {
-  return new Promise((resolve) => {
-    const body = json === undefined ? undefined : Buffer.from(JSON.stringify(json));
-    const headers = { Connection: 'close' }; // a fresh connection each time: no stale keep-alive across an nginx restart
-    if (token) headers.Authorization = `Bearer ${token}`;
-    if (body) {
-      headers['Content-Type'] = 'application/json';
-      headers['Content-Length'] = String(body.length);
-    }
-    let done = false;
-    const finish = (status, text) => {
-      if (!done) {
-        done = true;
-        resolve({ status, body: text });
-      }
-    };
-    const req = http.request({ host: HOST, port: PORT, method, path: p, headers, agent: false }, (res) => {
-      const chunks = [];
-      res.on('data', (c) => chunks.push(c));
-      res.on('end', () => finish(res.statusCode, Buffer.concat(chunks).toString('utf8')));
-      res.on('error', (e) => finish(`ERR:${e.code || e.message}`, ''));
-    });
-    req.setTimeout(timeout, () => req.destroy(Object.assign(new Error('timeout'), { code: 'TIMEOUT' })));
-    req.on('error', (e) => finish(`ERR:${e.code || e.message}`, ''));
-    req.end(body);
-  });
+  return httpRequest({ host: HOST, port: PORT, agent: false }, method, p, { token, json, timeout, headers: { Connection: 'close' } });
 }
 
 function ctl(command) {

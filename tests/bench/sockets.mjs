@@ -20,7 +20,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import WebSocket from 'ws';
-import { parseJson, sleep, pool, withTimeout, readStat, readPssAsync, readPidFile, round } from './lib.mjs';
+import { parseJson, sleep, pool, withTimeout, readStat, readPssAsync, readPidFile, round, parseArgs, httpRequest } from './lib.mjs';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
@@ -31,12 +31,7 @@ const die = (m, code = 2) => {
 };
 setTimeout(() => die('watchdog: still running after 10 min', 3), 10 * 60_000).unref();
 
-const args = {};
-for (let i = 2; i < process.argv.length; i++) {
-  const m = /^--([a-z]+)(?:=(.*))?$/.exec(process.argv[i]);
-  if (!m) die(`unexpected argument ${process.argv[i]}`);
-  args[m[1]] = m[2] ?? process.argv[++i];
-}
+const args = parseArgs(process.argv.slice(2), 'usage: sockets.mjs [--rooms R] [--users U] [--runs N]', die);
 const ROOMS = Math.max(1, Math.min(1000, Number(args.rooms ?? 100)));
 const USERS = Math.max(1, Math.min(20, Number(args.users ?? 20)));
 const RUNS = Math.max(1, Math.min(10, Number(args.runs ?? 3)));
@@ -52,31 +47,7 @@ const DATABASE_URL = process.env.DATABASE_URL || '';
 const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
 
 function request(method, p, { token, json, timeout = 10_000 } = {}) {
-  return new Promise((resolve) => {
-    const body = json === undefined ? undefined : Buffer.from(JSON.stringify(json));
-    const headers = {};
-    if (token) headers.Authorization = `Bearer ${token}`;
-    if (body) {
-      headers['Content-Type'] = 'application/json';
-      headers['Content-Length'] = String(body.length);
-    }
-    let done = false;
-    const finish = (status, text) => {
-      if (!done) {
-        done = true;
-        resolve({ status, body: text });
-      }
-    };
-    const req = http.request({ host: HOST, port: PORT, method, path: p, headers, agent }, (res) => {
-      const chunks = [];
-      res.on('data', (c) => chunks.push(c));
-      res.on('end', () => finish(res.statusCode, Buffer.concat(chunks).toString('utf8')));
-      res.on('error', (e) => finish(`ERR:${e.code || e.message}`, ''));
-    });
-    req.setTimeout(timeout, () => req.destroy(Object.assign(new Error('timeout'), { code: 'TIMEOUT' })));
-    req.on('error', (e) => finish(`ERR:${e.code || e.message}`, ''));
-    req.end(body);
-  });
+  return httpRequest({ host: HOST, port: PORT, agent }, method, p, { token, json, timeout });
 }
 
 // ---- memory of the three process groups
