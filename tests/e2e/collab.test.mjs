@@ -16,28 +16,12 @@
 
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
 import { test } from 'node:test';
-import { fileURLToPath } from 'node:url';
+import { BASE_URL, CHROMIUM_ARGS, CHROMIUM_PATH, STEP_TIMEOUT, screenshot as shoot, uniqueName } from './browser.mjs';
 
-const BASE_URL = (process.env.PAIR_URL || '').replace(/\/+$/, '');
 const PAIR_CTL = process.env.PAIR_CTL || '';
-const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-const STEP_TIMEOUT = Number(process.env.E2E_TIMEOUT_MS) || 15_000;
-const ARTIFACTS = path.join(path.dirname(fileURLToPath(import.meta.url)), 'artifacts');
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-];
 const EDITOR = '[aria-label="Code editor"]';
 
-const uniqueName = (prefix) => `${prefix}${randomBytes(3).toString('hex')}`;
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -45,9 +29,9 @@ const median = (xs) => {
 };
 const round = (x) => Math.round(x * 10) / 10;
 
-async function screenshot(page, name) {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  await page.screenshot({ path: path.join(ARTIFACTS, `collab-${name}.png`), fullPage: true });
+/** Screenshots of this file are prefixed collab-. */
+function screenshot(page, name) {
+  return shoot(page, `collab-${name}`);
 }
 
 async function newPage(browser) {

@@ -11,37 +11,12 @@
 //   cd tests/e2e && npm ci && PAIR_URL=http://127.0.0.1:18080 npm test
 
 import assert from 'node:assert/strict';
-import { randomBytes } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
 import { test } from 'node:test';
-import { fileURLToPath } from 'node:url';
+import { BASE_URL, CHROMIUM_ARGS, CHROMIUM_PATH, STEP_TIMEOUT, screenshot, uniqueName } from './browser.mjs';
 
-const BASE_URL = (process.env.PAIR_URL || '').replace(/\/+$/, '');
-const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-const STEP_TIMEOUT = Number(process.env.E2E_TIMEOUT_MS) || 15_000;
-const ARTIFACTS = path.join(path.dirname(fileURLToPath(import.meta.url)), 'artifacts');
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-];
-
-/** A valid username nobody else uses: a letter prefix and 8 hex digits. */
-function uniqueName(prefix) {
-  return `${prefix}${randomBytes(4).toString('hex')}`;
-}
 
 function escapeRegExp(s) {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-async function screenshot(page, name) {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
 }
 
 /** The entry of the Users list whose accessible name is exactly `name, online|offline`. */
