@@ -121,12 +121,20 @@ pair_doccache_clear(void)
 int
 pair_doccache_get(struct pair_call *c, const char *room, long long version, struct pair_str *text)
 {
+    return pair_doccache_latest(c, room, &version, text);
+}
+
+int
+pair_doccache_latest(struct pair_call *c, const char *room, long long *version,
+                     struct pair_str *text)
+{
     pthread_mutex_lock(&lock);
     struct entry *e = *find(room);
-    if (e == NULL || e->version != version) {
+    if (e == NULL || (*version >= 0 && e->version != *version)) {
         pthread_mutex_unlock(&lock);
         return 0;
     }
+    *version = e->version;
     lru_unlink(e);
     lru_push(e);
     struct blob *b = e->blob;

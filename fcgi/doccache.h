@@ -23,6 +23,12 @@ void pair_doccache_clear(void);
 int pair_doccache_get(struct pair_call *c, const char *room, long long version,
                       struct pair_str *text);
 
+/* Like pair_doccache_get, but with *version < 0 finds whatever version of
+ * room is cached (on this host, the latest it wrote or read) and stores it
+ * in *version. */
+int pair_doccache_latest(struct pair_call *c, const char *room, long long *version,
+                         struct pair_str *text);
+
 /* Remembers room's text at version (copied), replacing an older version of
  * the same room. Silently does nothing when memory is short. */
 void pair_doccache_put(const char *room, long long version, struct pair_str text);

@@ -4,6 +4,7 @@
 #include "sessions.h"
 
 #include <errno.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/random.h>
@@ -97,4 +98,84 @@ pair_session_for_room(struct pair_call *c, const char *token, const char *room_i
     if (PQntuples(r) == 0)
         return pair_fail(c, PAIR_E_NOT_FOUND, "Room not found");
     return pair_fail(c, PAIR_E_FORBIDDEN, "This session token belongs to another room");
+}
+
+/* ---------- the token cache ---------- */
+
+#define CACHE_SLOTS 4096
+#define ROOM_MAX 64
+#define NAME_BYTES (32 * 4) /* 32 characters of up to 4 bytes */
+
+struct cached {
+    char token[PAIR_TOKEN_BYTES / 3 * 4 + 1]; /* "" when free */
+    long long id;
+    char room_id[ROOM_MAX + 1];
+    char username[NAME_BYTES + 1];
+    char color[8];
+    bool owner;
+};
+
+/* A direct-mapped table: a token that hashes onto an occupied slot evicts
+ * its holder, who simply takes the slow path next time. */
+static struct cached cache[CACHE_SLOTS];
+static pthread_mutex_t cache_lock = PTHREAD_MUTEX_INITIALIZER;
+
+static struct cached *
+slot(const char *token)
+{
+    unsigned h = 2166136261u;
+    for (; *token; token++)
+        h = (h ^ (unsigned char)*token) * 16777619u;
+    return &cache[h % CACHE_SLOTS];
+}
+
+bool
+pair_session_cached(struct pair_call *c, const char *token, struct pair_member *out)
+{
+    if (token == NULL || !token_shaped(token))
+        return false;
+    struct cached copy;
+    pthread_mutex_lock(&cache_lock);
+    struct cached *e = slot(token);
+    bool hit = strcmp(e->token, token) == 0;
+    if (hit)
+        copy = *e;
+    pthread_mutex_unlock(&cache_lock);
+    if (!hit)
+        return false;
+    out->id = copy.id;
+    out->owner = copy.owner;
+    out->room_id = pair_strndup(c->arena, copy.room_id, strlen(copy.room_id));
+    out->username = pair_strndup(c->arena, copy.username, strlen(copy.username));
+    out->color = pair_strndup(c->arena, copy.color, strlen(copy.color));
+    return out->room_id != NULL && out->username != NULL && out->color != NULL;
+}
+
+void
+pair_session_remember(const char *token, const struct pair_member *m)
+{
+    if (token == NULL || !token_shaped(token) || strlen(m->room_id) > ROOM_MAX ||
+        strlen(m->username) > NAME_BYTES || strlen(m->color) >= sizeof(cache[0].color))
+        return;
+    pthread_mutex_lock(&cache_lock);
+    struct cached *e = slot(token);
+    strcpy(e->token, token);
+    e->id = m->id;
+    e->owner = m->owner;
+    strcpy(e->room_id, m->room_id);
+    strcpy(e->username, m->username);
+    strcpy(e->color, m->color);
+    pthread_mutex_unlock(&cache_lock);
+}
+
+void
+pair_session_forget(const char *token)
+{
+    if (token == NULL || !token_shaped(token))
+        return;
+    pthread_mutex_lock(&cache_lock);
+    struct cached *e = slot(token);
+    if (strcmp(e->token, token) == 0)
+        e->token[0] = '\0';
+    pthread_mutex_unlock(&cache_lock);
 }

@@ -39,4 +39,14 @@ enum pair_err pair_session_auth(struct pair_call *c, const char *token, struct p
 enum pair_err pair_session_for_room(struct pair_call *c, const char *token, const char *room_id,
                                     struct pair_member *out);
 
+/*
+ * Tokens this process has seen authorized, so that the update path can skip
+ * the lookup. Not an authority: whoever writes on the strength of a cached
+ * token must check it again in the statement that writes (a token revoked by
+ * another host stays cached here). Strings are copied into the arena.
+ */
+bool pair_session_cached(struct pair_call *c, const char *token, struct pair_member *out);
+void pair_session_remember(const char *token, const struct pair_member *m);
+void pair_session_forget(const char *token);
+
 #endif

@@ -1,0 +1,53 @@
+/*
+ * groupcommit.h: the updates of many requests in one statement and one
+ * commit.
+ *
+ * Each writer holds its room's lock (roomlock.h), stages its updates and
+ * hands them here. Whoever finds no statement running becomes the leader:
+ * it takes every entry waiting, writes them all in one statement on its own
+ * connection and wakes their writers; entries that arrive meanwhile wait
+ * for the next leader. With one writer at a time this is one statement per
+ * request, as before; under load the batches grow by themselves, and the
+ * cost per update falls as the rate rises. Nothing waits on a timer.
+ */
+#ifndef PAIR_GROUPCOMMIT_H
+#define PAIR_GROUPCOMMIT_H
+
+#include <json-c/json.h>
+#include <stdbool.h>
+
+#include "err.h"
+
+enum pair_append_outcome {
+    PAIR_APPEND_OK,
+    PAIR_APPEND_STALE,        /* the room is no longer at version */
+    PAIR_APPEND_UNAUTHORIZED, /* the token is no longer valid for the room */
+};
+
+struct pair_append {
+    /* in */
+    const char *room;
+    long long version; /* the room's version the updates apply to */
+    long long member;
+    const char *token;
+    size_t units; /* document length after the updates, in UTF-16 units */
+    bool typing;
+    json_object *staged; /* [{clientID, changes}], not empty */
+
+    /* out, once pair_append_commit returned PAIR_OK */
+    enum pair_append_outcome outcome;
+    char at[32];         /* when they were stored (ISO 8601) */
+    bool started_typing; /* the writer was not typing before */
+
+    /* private */
+    struct pair_str entry;
+    enum pair_err err;
+    bool done;
+    struct pair_append *next;
+};
+
+/* Writes a's updates (durably, committed) or fails with PAIR_E_DB when the
+ * outcome is unknown. The caller holds a->room's lock. */
+enum pair_err pair_append_commit(struct pair_call *c, struct pair_append *a);
+
+#endif
