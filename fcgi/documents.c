@@ -297,24 +297,37 @@ write_publish(struct pair_call *c, struct write *w, const struct pair_member *m)
         pair_room_publish_typing(c, w->room, m->username, true);
 }
 
-/* write_begin from this process's caches alone: the writer's token was
- * authorized here before and the client is at the version cached for the
- * room. The statement that writes checks the token again. */
-static bool
+/* write_begin from this process's caches alone, when the writer's token was
+ * authorized here before and the room's text is cached: a version older
+ * than the cached one is stale (the room is at least there, whatever
+ * another host has written since); the cached version itself is served
+ * from the caches, and the statement that writes checks the token and the
+ * version again. Anything else is for PostgreSQL to answer. */
+enum cached_begin { CACHE_MISS, CACHE_HIT, CACHE_STALE };
+
+static enum cached_begin
 write_begin_cached(struct pair_call *c, const char *room_id, const char *token, long long version,
                    struct pair_member *m, struct write *w)
 {
     long long cached = -1;
     memset(w, 0, sizeof(*w));
     if (!pair_session_cached(c, token, m) || strcmp(m->room_id, room_id) != 0 ||
-        !pair_doccache_latest(c, room_id, &cached, &w->text) || cached != version)
-        return false;
+        !pair_doccache_latest(c, room_id, &cached, &w->text) || cached < version)
+        return CACHE_MISS;
+    if (cached > version) {
+        c->version = cached;
+        pair_fail(c, PAIR_E_STALE,
+                  "Version %lld is not current (the document is at %lld): pull, rebase and "
+                  "send again",
+                  version, cached);
+        return CACHE_STALE;
+    }
     w->room = room_id;
     w->version = cached;
     w->after = w->text;
     w->after_units = pair_utf16_len(w->text.ptr, w->text.len);
     w->staged = pair_json_own(c, json_object_new_array());
-    return w->staged != NULL;
+    return w->staged != NULL ? CACHE_HIT : CACHE_MISS;
 }
 
 static enum pair_err
@@ -366,18 +379,22 @@ push_append(struct pair_call *c, struct write *w, const struct pair_member *m, c
     return PAIR_OK;
 }
 
-/* One attempt at a push, the room's lock held: from the caches when `cached`
- * (false when they cannot serve it), else from PostgreSQL. */
+/* One attempt at a push, the room's lock held: from the caches when
+ * *cached (which is cleared when they cannot decide: the caller then tries
+ * again from PostgreSQL), else from PostgreSQL. */
 static enum pair_err
 push_locked(struct pair_call *c, const char *room_id, const char *token, long long version,
-            json_object *updates, size_t n, bool cached, long long *new_version)
+            json_object *updates, size_t n, bool *cached, long long *new_version)
 {
     struct write w;
     struct pair_member member, *m = &member;
     enum pair_err e;
-    if (cached) {
-        if (!write_begin_cached(c, room_id, token, version, m, &w))
-            return PAIR_E_STALE;
+    if (*cached) {
+        switch (write_begin_cached(c, room_id, token, version, m, &w)) {
+        case CACHE_STALE: return PAIR_E_STALE;
+        case CACHE_MISS: *cached = false; return PAIR_E_INTERNAL;
+        case CACHE_HIT: break;
+        }
     } else {
         if ((e = write_begin_as(c, room_id, token, m, &w)) != PAIR_OK)
             return e;
@@ -389,11 +406,18 @@ push_locked(struct pair_call *c, const char *room_id, const char *token, long lo
                              version, w.version);
         }
     }
+    /* From here on, a failure from the caches is decided again by
+     * PostgreSQL (a refused change set or a token no longer valid may be
+     * a 401 there). */
+    bool from_cache = *cached;
+    *cached = false;
     if ((e = stage_updates(c, &w, updates, n)) != PAIR_OK)
         return e;
     enum pair_append_outcome outcome;
-    if ((e = push_append(c, &w, m, token, &outcome)) != PAIR_OK)
+    if ((e = push_append(c, &w, m, token, &outcome)) != PAIR_OK) {
+        *cached = from_cache && e == PAIR_E_DB; /* no second try: unknown outcome */
         return e;
+    }
     if (outcome == PAIR_APPEND_UNAUTHORIZED) {
         pair_session_forget(token);
         return pair_fail(c, PAIR_E_UNAUTHORIZED, "Invalid or expired session token");
@@ -424,11 +448,12 @@ pair_doc_push(struct pair_call *c, const char *room_id, const char *token, long 
     /* The caches answer the common case; anything they cannot vouch for (a
      * version they do not hold, a change set they refuse, a token no longer
      * valid) is tried again against PostgreSQL, which then decides. */
-    enum pair_err e = push_locked(c, room_id, token, version, updates, n, true, new_version);
-    if (e != PAIR_OK && e != PAIR_E_DB) {
+    bool cached = true;
+    enum pair_err e = push_locked(c, room_id, token, version, updates, n, &cached, new_version);
+    if (e != PAIR_OK && !cached) {
         c->detail = NULL;
         c->version = 0;
-        e = push_locked(c, room_id, token, version, updates, n, false, new_version);
+        e = push_locked(c, room_id, token, version, updates, n, &cached, new_version);
     }
     write_end(c);
     return e;

@@ -65,6 +65,7 @@ add_member(struct pair_call *c, const char *room_id, const char *username, const
     const char *p[] = {room_id, username, role, color, hold};
     PGresult *r;
     enum pair_err e;
+    pair_session_forget_member(room_id, username);
     if ((e = pair_db_exec(c, STMT_MEMBER_RETIRE, 2, p, NULL)) != PAIR_OK ||
         (e = pair_db_exec(c, STMT_MEMBER_INSERT, 5, p, &r)) != PAIR_OK)
         return e;
@@ -339,6 +340,7 @@ pair_room_leave(struct pair_call *c, const struct pair_member *m)
     }
     if ((e = pair_db_commit(c)) != PAIR_OK)
         return e;
+    pair_session_forget_member(m->room_id, m->username);
     pair_log(c, "%s left room %s", m->username, m->room_id);
     pair_room_publish_presence(c, m->room_id);
     return PAIR_OK;

@@ -7,6 +7,7 @@
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/random.h>
 
 #include "db.h"
@@ -177,5 +178,16 @@ pair_session_forget(const char *token)
     struct cached *e = slot(token);
     if (strcmp(e->token, token) == 0)
         e->token[0] = '\0';
+    pthread_mutex_unlock(&cache_lock);
+}
+
+void
+pair_session_forget_member(const char *room_id, const char *username)
+{
+    pthread_mutex_lock(&cache_lock);
+    for (int i = 0; i < CACHE_SLOTS; i++)
+        if (cache[i].token[0] != '\0' && strcmp(cache[i].room_id, room_id) == 0 &&
+            strcasecmp(cache[i].username, username) == 0)
+            cache[i].token[0] = '\0';
     pthread_mutex_unlock(&cache_lock);
 }

@@ -48,5 +48,8 @@ enum pair_err pair_session_for_room(struct pair_call *c, const char *token, cons
 bool pair_session_cached(struct pair_call *c, const char *token, struct pair_member *out);
 void pair_session_remember(const char *token, const struct pair_member *m);
 void pair_session_forget(const char *token);
+/* Forgets every token of the member named username in room_id (a leave, or
+ * the name taken by someone new): this host refuses them at once. */
+void pair_session_forget_member(const char *room_id, const char *username);
 
 #endif

@@ -88,6 +88,8 @@ describe('what the caches must not hide', { skip: skipIfNoDb }, () => {
     await pushOk(room.roomId, bob.token, 0, [[0, 'x']]);
     assertStatus(await leave(room.roomId, bob.token), 204);
     assertError(await push(room.roomId, bob.token, 1, [1, [0, 'y']]), 401);
+    // A stale version after a leave is 401 too, not 409.
+    assertError(await push(room.roomId, bob.token, 0, [[0, 'y']]), 401);
     assert.equal((await documentOf(room.roomId, room.token)).code, 'x');
   });
 
