@@ -3,6 +3,7 @@
  */
 #include "db.h"
 
+#include <poll.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -263,6 +264,20 @@ drop(struct pair_db *db)
 }
 
 /* Connects and prepares every statement, unless already connected. */
+/* An idle connection has nothing to read unless the server wrote to it:
+ * when it shuts down, a FATAL message and the end of the stream. Such a
+ * connection is dropped (the next use reconnects) before a statement that
+ * is never retried, which would otherwise fail with its outcome unknown. */
+static void
+notice_idle_death(struct pair_db *db)
+{
+    if (db->conn == NULL || PQstatus(db->conn) != CONNECTION_OK)
+        return;
+    struct pollfd p = {.fd = PQsocket(db->conn), .events = POLLIN};
+    if (p.fd >= 0 && poll(&p, 1, 0) > 0)
+        drop(db);
+}
+
 static enum pair_err
 ready(struct pair_call *c, struct pair_db *db)
 {
@@ -329,6 +344,8 @@ pair_db_exec(struct pair_call *c, enum pair_stmt s, int n, const char *const *pa
     struct pair_db *db = c->worker->db;
     bool retried = false;
 again:
+    if (!db->in_tx && stmts[s].once)
+        notice_idle_death(db);
     if (!db->in_tx) {
         enum pair_err e = ready(c, db);
         if (e != PAIR_OK)

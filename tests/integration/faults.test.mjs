@@ -100,6 +100,35 @@ describe('PostgreSQL outage', { skip: skipIfNoCtl, concurrency: false }, () => {
   });
 });
 
+describe('PostgreSQL restarted while the app is idle', { skip: skipIfNoCtl, concurrency: false }, () => {
+  let pgStopped = false;
+  after(async () => {
+    if (pgStopped) pairCtl('pg-start');
+    await waitHealthy(30_000);
+  });
+
+  test('the first edits afterwards are accepted, not 503 (a connection that died idle is noticed before writing)', async () => {
+    const room = await createRoom({ username: 'alice' });
+    const push = (version, changes) =>
+      post(`/rooms/${encodeURIComponent(room.roomId)}/updates`, { token: room.token, timeout: 10_000, json: { version, updates: [{ clientID: 'a', changes }] } });
+    // Warm every worker's connection and the app's caches.
+    let version = 0;
+    for (; version < 24; version++) assertStatus(await push(version, [version, [0, 'x']]), 200);
+    pairCtl('pg-stop');
+    pgStopped = true;
+    pairCtl('pg-start');
+    pgStopped = false;
+    // Nothing asked the app in between: every connection it holds is dead.
+    for (let i = 0; i < 24; i++, version++) {
+      const res = await push(version, [version, [0, 'y']]);
+      assertStatus(res, 200);
+    }
+    const doc = await documentOf(room.roomId, room.token);
+    assert.equal(doc.version, 48);
+    assert.equal(doc.code, 'x'.repeat(24) + 'y'.repeat(24));
+  });
+});
+
 describe('app restart', { skip: skipIfNoCtl, concurrency: false }, () => {
   let room;
   let bob;
