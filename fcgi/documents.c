@@ -303,6 +303,17 @@ write_publish(struct pair_call *c, struct write *w, const struct pair_member *m)
  * another host has written since); the cached version itself is served
  * from the caches, and the statement that writes checks the token and the
  * version again. Anything else is for PostgreSQL to answer. */
+/* 409 for a push on version when the room is at current. */
+static enum pair_err
+not_current(struct pair_call *c, long long version, long long current)
+{
+    c->version = current;
+    return pair_fail(c, PAIR_E_STALE,
+                     "Version %lld is not current (the document is at %lld): pull, rebase and "
+                     "send again",
+                     version, current);
+}
+
 enum cached_begin { CACHE_MISS, CACHE_HIT, CACHE_STALE };
 
 static enum cached_begin
@@ -315,11 +326,7 @@ write_begin_cached(struct pair_call *c, const char *room_id, const char *token, 
         !pair_doccache_latest(c, room_id, &cached, &w->text) || cached < version)
         return CACHE_MISS;
     if (cached > version) {
-        c->version = cached;
-        pair_fail(c, PAIR_E_STALE,
-                  "Version %lld is not current (the document is at %lld): pull, rebase and "
-                  "send again",
-                  version, cached);
+        not_current(c, version, cached);
         return CACHE_STALE;
     }
     w->room = room_id;
@@ -398,13 +405,8 @@ push_locked(struct pair_call *c, const char *room_id, const char *token, long lo
     } else {
         if ((e = write_begin_as(c, room_id, token, m, &w)) != PAIR_OK)
             return e;
-        if (version != w.version) {
-            c->version = w.version;
-            return pair_fail(c, PAIR_E_STALE,
-                             "Version %lld is not current (the document is at %lld): pull, rebase "
-                             "and send again",
-                             version, w.version);
-        }
+        if (version != w.version)
+            return not_current(c, version, w.version);
     }
     /* From here on, a failure from the caches is decided again by
      * PostgreSQL (a refused change set or a token no longer valid may be
