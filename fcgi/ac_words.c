@@ -14,9 +14,22 @@
 
 struct group {
     enum pair_ac_kind kind;
-    int place; /* enum pair_ac_place */
+    int place; /* enum pair_ac_place, with the flags EITHER and LATER */
     const char *words;
 };
+
+/* A group's place for library names used both bare and qualified
+ * ("deque" and "collections.deque", "move" and "std::move"): each word gets
+ * an entry anywhere and one after a member operator. */
+#define EITHER 0x10
+/* A group of words less common than those of the language's earlier
+ * groups of the same place: their ranks go on from there, instead of
+ * starting again at 0. */
+#define LATER 0x20
+#define PLACE(p) ((p)&0x0f)
+
+#define PLACES 4     /* enum pair_ac_place's values */
+#define GROUPS_MAX 4 /* lists a language draws on */
 
 #define END_GROUPS                                                                                 \
     {                                                                                              \
@@ -62,6 +75,186 @@ static const struct group python[] = {
      "remove insert index count sort copy setdefault isdigit isalpha rstrip lstrip splitlines "
      "partition environ argv stdout stderr stdin now sleep assertEqual assertTrue assertFalse "
      "assertRaises assertIn assertIsNone assertIsInstance setUp tearDown"},
+    {PAIR_AC_VARIABLE, EITHER | LATER,
+     "name value key data result path args kwargs text line lines filename obj item items "
+     "index msg message err exc default options config context node parent children buf size "
+     "length count start end pos offset prefix suffix sep encoding errors mode flags level "
+     "timeout callback func attr attrs method module tb frame target source src dst dest base "
+     "root state status code response request url host port sock conn headers body content "
+     "output stream lock thread loop future task tasks event handler logger parser tokens token "
+     "tree expr scope env cache new old other res ret val vals values keys info kind typ tp "
+     "field fields names entry entries files file dirs dirname fullname filepath paths fd fp "
+     "fn num number width height char chars word words string line_no lineno col offset "
+     "limit max_size chunk chunks blocksize header raw_data payload params param kw keyword "
+     "label tag tags version platform address addr family proto protocol server client "
+     "session user password domain query fragment scheme netloc hostname timestamp seconds "
+     "delta now today date time year month day hour minute second tz utc locale lang "
+     "fmt template pattern regex match groups group flag converter transform wrapper wrapped "
+     "decorator instance owner klass subclass base_class mro attrname meth sig signature "
+     "parameters annotation annotations doc docstring filter predicate sort_key reverse "
+     "first last prev next_item current total counter seen visited stack queue heap pending "
+     "done finished ready closed opened running stopped cancelled exception exc_info "
+     "exc_type exc_value traceback warning warnings category stacklevel verbose debug quiet "
+     "dry_run force strict recursive follow_symlinks exist_ok ignore_errors newline closefd "
+     "buffering maxsize maxlen initial step stop cmd command argv environ cwd shell stdin "
+     "stdout stderr returncode pid signal sig_num"},
+    {PAIR_AC_FUNCTION, EITHER | LATER,
+     "namedtuple defaultdict OrderedDict Counter deque ChainMap partial wraps reduce "
+     "lru_cache cache cached_property total_ordering singledispatch contextmanager "
+     "asynccontextmanager suppress closing redirect_stdout ExitStack dataclass field "
+     "asdict astuple replace chain islice cycle repeat product permutations combinations "
+     "groupby zip_longest accumulate starmap takewhile dropwhile tee filterfalse "
+     "attrgetter itemgetter methodcaller deepcopy import_module reload getLogger "
+     "basicConfig getattr_static getmembers getsource signature isclass isfunction "
+     "ismethod iscoroutinefunction isgeneratorfunction iscoroutine isawaitable "
+     "isfuture ensure_future gather create_task run_until_complete get_event_loop "
+     "new_event_loop get_running_loop wait_for sleep shield as_completed Queue Event "
+     "Lock RLock Condition Semaphore BoundedSemaphore Thread Timer local Barrier "
+     "ThreadPoolExecutor ProcessPoolExecutor Future Popen PIPE STDOUT DEVNULL "
+     "CalledProcessError TimeoutExpired check_call check_output call run "
+     "NamedTemporaryFile TemporaryDirectory TemporaryFile mkdtemp mkstemp gettempdir "
+     "copyfile copy2 copytree rmtree move which mktime strftime strptime localtime "
+     "gmtime monotonic perf_counter process_time time_ns timedelta timezone datetime "
+     "date utcnow fromtimestamp isoformat fromisoformat BytesIO StringIO TextIOWrapper "
+     "BufferedReader BufferedWriter FileIO IOBase RawIOBase BufferedIOBase TextIOBase "
+     "open_code fspath fsencode fsdecode getcwd listdir makedirs mkdir rmdir unlink "
+     "remove rename walk scandir stat lstat chmod chown getenv putenv urandom cpu_count "
+     "get_terminal_size isatty getpid kill waitpid strerror abspath basename dirname "
+     "exists expanduser expandvars isabs isdir isfile islink join normcase normpath "
+     "realpath relpath split splitext getsize getmtime commonpath sep pathsep linesep "
+     "curdir pardir devnull escape fullmatch finditer IGNORECASE MULTILINE DOTALL VERBOSE "
+     "ASCII UNICODE dumps loads JSONDecodeError JSONEncoder JSONDecoder pack unpack "
+     "calcsize pack_into unpack_from getrandbits randint randrange choice choices shuffle "
+     "sample uniform seed sha1 sha256 md5 new digest hexdigest b64encode b64decode "
+     "urlsafe_b64encode urlsafe_b64decode hexlify unhexlify crc32 compress decompress "
+     "urlparse urlunparse urljoin urlencode quote unquote quote_plus urlopen Request "
+     "ArgumentParser add_argument parse_args add_subparsers Namespace ABC ABCMeta "
+     "abstractmethod abstractproperty Enum IntEnum Flag IntFlag auto unique TestCase "
+     "main skip skipIf skipUnless expectedFailure mock patch MagicMock Mock call "
+     "TypeVar Generic Protocol Literal Final ClassVar NamedTuple TypedDict overload "
+     "cast TYPE_CHECKING Sequence MutableMapping MutableSequence AbstractSet Hashable "
+     "Sized Container Collection Generator AsyncIterator Awaitable Coroutine NoReturn "
+     "Never Self ParamSpec Concatenate Annotated IO TextIO BinaryIO AnyStr SupportsInt "
+     "get_type_hints get_origin get_args WeakKeyDictionary WeakValueDictionary WeakSet "
+     "ref proxy finalize getrefcount getsizeof exc_info settrace setprofile intern "
+     "exit maxsize byteorder version_info hexversion implementation modules path_hooks "
+     "meta_path getdefaultencoding getfilesystemencoding getrecursionlimit "
+     "setrecursionlimit executable prefix exec_prefix flags float_info warn "
+     "simplefilter filterwarnings catch_warnings format_exc print_exc format_exception "
+     "print_exception extract_stack extract_tb format_tb walk_tb StackSummary "
+     "FrameSummary getframe currentframe dedent indent fill wrap shorten pformat pprint "
+     "getpreferredencoding setlocale getlocale lookup register heappush heappop heapify "
+     "heapreplace nlargest nsmallest bisect_left bisect_right insort Decimal Fraction "
+     "mean median stdev floor ceil sqrt exp log log2 log10 pi inf nan isnan isinf "
+     "isclose gcd factorial fsum copysign fabs trunc hypot sin cos tan atan2 radians "
+     "degrees uuid4 uuid1 UUID ascii_letters ascii_lowercase ascii_uppercase digits "
+     "hexdigits punctuation whitespace printable Template Formatter capwords glob iglob "
+     "fnmatch filter getpass getuser gethostname getfqdn gethostbyname create_connection "
+     "AF_INET AF_INET6 SOCK_STREAM SOCK_DGRAM SOL_SOCKET SO_REUSEADDR SIGINT SIGTERM "
+     "SIGKILL SIG_DFL SIG_IGN Path PurePath PosixPath WindowsPath PurePosixPath "
+     "PureWindowsPath CodecInfo getregentry IncrementalEncoder IncrementalDecoder "
+     "StreamReader StreamWriter StreamReaderWriter BufferedIncrementalEncoder "
+     "BufferedIncrementalDecoder incrementalencoder incrementaldecoder streamreader "
+     "streamwriter charmap_encode charmap_decode charmap_build encoding_table "
+     "decoding_table getencoder getdecoder getincrementalencoder getincrementaldecoder "
+     "getreader getwriter utf_8_encode utf_8_decode BOM_UTF8 lookup_error "
+     "register_error strict_errors ignore_errors replace_errors"},
+    {PAIR_AC_PROPERTY, PAIR_AC_AFTER_MEMBER | LATER,
+     "name value path args kwargs data items text type parent children state result "
+     "isspace isalnum isupper islower istitle isidentifier isnumeric isdecimal isascii "
+     "isprintable title capitalize center ljust rjust zfill find rfind rindex translate "
+     "maketrans expandtabs casefold removeprefix removesuffix format_map popitem fromkeys "
+     "clear reverse discard union intersection difference issubset issuperset "
+     "symmetric_difference getvalue readline readlines writelines seek tell flush fileno "
+     "truncate isatty send throw cancel cancelled result done add_done_callback "
+     "set_result set_exception exception acquire release wait notify notify_all start "
+     "run is_alive put get_nowait put_nowait qsize empty full task_done appendleft "
+     "popleft extendleft rotate most_common elements subtract total groups groupdict "
+     "span finditer fullmatch splitext basename dirname abspath isfile isdir mkdir "
+     "exists joinpath resolve parent parents stem suffix suffixes with_suffix with_name "
+     "read_text write_text read_bytes write_bytes iterdir glob rglob relative_to "
+     "is_file is_dir is_absolute as_posix unlink rename touch stat open warn critical "
+     "log setLevel addHandler removeHandler setFormatter handlers propagate isEnabledFor "
+     "getChild hexdigest digest strftime isoformat timestamp date time replace "
+     "astimezone total_seconds days microseconds weekday year month day hour minute "
+     "second tzinfo utcoffset __name__ __class__ __dict__ __doc__ __module__ __qualname__ "
+     "__init__ __new__ __call__ __enter__ __exit__ __iter__ __next__ __len__ __getitem__ "
+     "__setitem__ __delitem__ __contains__ __repr__ __str__ __eq__ __hash__ __code__ "
+     "__func__ __self__ __wrapped__ __annotations__ __bases__ __mro__ __subclasses__ "
+     "__traceback__ __cause__ __context__ __getstate__ __setstate__ __reduce__ "
+     "__reduce_ex__ encode_header add_argument parse_args add_parser add_subparsers "
+     "set_defaults error print_help assertNotEqual assertIs assertIsNot assertIsNotNone "
+     "assertNotIn assertRaisesRegex assertWarns assertWarnsRegex assertAlmostEqual "
+     "assertNotAlmostEqual assertGreater assertGreaterEqual assertLess assertLessEqual "
+     "assertCountEqual assertRegex assertNotRegex assertNotIsInstance assertLogs "
+     "assertDictEqual assertListEqual assertSequenceEqual assertMultiLineEqual subTest "
+     "skipTest addCleanup doCleanups fail maxDiff setUpClass tearDownClass "
+     "assert_called_once_with assert_called_with assert_called_once assert_not_called "
+     "return_value side_effect call_args call_count called patch object dict "
+     "run_until_complete run_forever call_soon call_later create_task create_future "
+     "get_event_loop close is_closed is_running add_reader remove_reader sendall recv "
+     "recvfrom sendto bind listen accept connect settimeout setsockopt shutdown "
+     "makefile getsockname getpeername communicate poll kill terminate returncode pid "
+     "stdout stderr stdin wait"},
+    {PAIR_AC_BUILTIN, PAIR_AC_ANYWHERE | LATER,
+     "__enter__ __exit__ __getstate__ __setstate__ __reduce__ __reduce_ex__ __del__ "
+     "__lt__ __le__ __gt__ __ge__ __ne__ __bool__ __add__ __sub__ __mul__ __truediv__ "
+     "__floordiv__ __mod__ __pow__ __neg__ __pos__ __abs__ __invert__ __and__ __or__ "
+     "__xor__ __lshift__ __rshift__ __radd__ __rsub__ __rmul__ __rtruediv__ __iadd__ "
+     "__isub__ __imul__ __index__ __int__ __float__ __complex__ __format__ __sizeof__ "
+     "__copy__ __deepcopy__ __getattribute__ __delattr__ __dir__ __get__ __set__ "
+     "__delete__ __set_name__ __init_subclass__ __class_getitem__ __instancecheck__ "
+     "__subclasscheck__ __await__ __aiter__ __anext__ __aenter__ __aexit__ __missing__ "
+     "__reversed__ __length_hint__ __delitem__ __weakref__ __annotations__ __builtins__ "
+     "__spec__ __loader__ __package__ __path__ __version__ __author__ __debug__ "
+     "__import__ __future__ __wrapped__ __defaults__ __kwdefaults__ __code__ "
+     "__globals__ __closure__ __func__ __self__ __bases__ __mro__ __subclasses__ "
+     "__traceback__ __cause__ __context__ __matmul__ __round__ __trunc__ __floor__ "
+     "__ceil__ __divmod__ __bytes__ __fspath__ __buffer__ ConnectionResetError "
+     "ConnectionRefusedError ConnectionAbortedError ChildProcessError InterruptedError "
+     "NotADirectoryError ProcessLookupError BlockingIOError FloatingPointError "
+     "ReferenceError SystemError TabError IndentationError UnboundLocalError "
+     "UnicodeTranslateError BufferError EncodingWarning FutureWarning ImportWarning "
+     "PendingDeprecationWarning ResourceWarning RuntimeWarning SyntaxWarning "
+     "UnicodeWarning BytesWarning ExceptionGroup BaseExceptionGroup aiter anext "
+     "breakpoint ascii help copyright credits license exit quit"},
+    {PAIR_AC_FUNCTION, EITHER | LATER,
+     "get_content_type get_content_maintype get_content_subtype get_default_type "
+     "set_default_type get_payload set_payload get_param set_param get_params del_param "
+     "get_filename get_boundary get_charset get_charsets get_all add_header "
+     "replace_header is_multipart attach as_string as_bytes policy message_from_string "
+     "message_from_bytes EmailMessage MIMEText MIMEMultipart MIMEBase Header "
+     "AbstractEventLoop BaseEventLoop Protocol BaseProtocol SubprocessProtocol "
+     "DatagramProtocol BufferedProtocol Transport BaseTransport ReadTransport "
+     "WriteTransport SubprocessTransport DatagramTransport StreamReaderProtocol "
+     "open_connection start_server run_coroutine_threadsafe call_soon_threadsafe "
+     "TimerHandle Handle CancelledError InvalidStateError all_tasks current_task "
+     "FIRST_COMPLETED ALL_COMPLETED FIRST_EXCEPTION get_loop set_event_loop "
+     "iscoroutinefunction Tk Toplevel Frame LabelFrame Button Label Entry Text Canvas "
+     "Scrollbar Listbox Menu Menubutton Checkbutton Radiobutton Scale Spinbox Message "
+     "PanedWindow StringVar IntVar BooleanVar DoubleVar PhotoImage Event mainloop pack "
+     "grid place pack_forget grid_forget config configure cget bind unbind "
+     "bind_all event_generate after after_idle after_cancel update_idletasks "
+     "winfo_width winfo_height winfo_x winfo_y winfo_toplevel protocol destroy "
+     "withdraw deiconify geometry title resizable focus_set focus_get tag_add "
+     "tag_remove tag_config tag_configure tag_bind tag_ranges tag_names mark_set "
+     "index see yview xview insert delete END INSERT SEL SEL_FIRST SEL_LAST NORMAL "
+     "DISABLED ACTIVE HIDDEN LEFT RIGHT TOP BOTTOM BOTH X Y N S E W NS EW NSEW "
+     "HORIZONTAL VERTICAL SUNKEN RAISED FLAT GROOVE RIDGE WORD CHAR TclError "
+     "initscr endwin newwin wrefresh refresh getch getkey addstr addch clear erase "
+     "noecho echo cbreak nocbreak keypad curs_set start_color init_pair color_pair "
+     "has_colors use_default_colors A_BOLD A_NORMAL A_REVERSE A_UNDERLINE A_DIM "
+     "A_STANDOUT A_BLINK COLOR_BLACK COLOR_RED COLOR_GREEN COLOR_YELLOW COLOR_BLUE "
+     "COLOR_MAGENTA COLOR_CYAN COLOR_WHITE KEY_UP KEY_DOWN KEY_LEFT KEY_RIGHT KEY_ENTER "
+     "KEY_BACKSPACE KEY_HOME KEY_END KEY_NPAGE KEY_PPAGE KEY_DC KEY_IC KEY_RESIZE "
+     "KEY_MOUSE error wrapper HTTPServer BaseHTTPRequestHandler SimpleHTTPRequestHandler "
+     "HTTPConnection HTTPSConnection HTTPResponse HTTPStatus HTTPError URLError "
+     "send_response send_header end_headers send_error wfile rfile getresponse "
+     "getheader getheaders ElementTree Element SubElement fromstring tostring "
+     "parse iterparse XMLParser TreeBuilder findtext iter itertext getroot "
+     "SSLContext wrap_socket create_default_context PROTOCOL_TLS_CLIENT CERT_REQUIRED "
+     "Connection Cursor execute executemany executescript fetchone fetchall "
+     "fetchmany commit rollback lastrowid rowcount row_factory Row"},
     END_GROUPS,
 };
 
@@ -90,6 +283,107 @@ static const struct group javascript[] = {
      "min abs random now test exec startsWith endsWith toLowerCase toUpperCase substring charAt "
      "charCodeAt fromCharCode padStart isArray from has get set delete clear size next done "
      "current props state children name type message stack constructor"},
+    {PAIR_AC_VARIABLE, EITHER | LATER,
+     "options name value key data result args callback err error node state props context "
+     "config type index item items list str text line start end pos offset length size "
+     "count source target parent child children element el event e fn func obj object "
+     "opts res req response request url path file files dir module exports require "
+     "prefix suffix params param input output stream buffer chunk chunks encoding headers "
+     "body status method handler listener listeners id key keys values entries map set "
+     "cache store action actions payload dispatch reducer reducers selector selectors "
+     "middleware view tree token tokens stack queue pending current next prev previous "
+     "first last left right top bottom width height min max from to range ranges changes "
+     "update updates transaction tr doc editor config extensions plugin plugins loader "
+     "message msg info warning debug level timeout delay interval timer promise resolve "
+     "reject then done signal controller abort socket client server host port protocol "
+     "hostname pathname search hash origin query body cookie cookies session user style "
+     "styles className attributes attrs attr tag tagName nodeName nodeType document "
+     "window global globalObject impl wrapper instance ctor constructor proto prototype "
+     "descriptor property properties fields field schema rules rule match matches "
+     "pattern regex flags mode kind format locale lang language parser parse tokenizer "
+     "lexer scanner ast expr expression statement block scope env visitor walk traverse "
+     "path cwd root base filename dirname extname basename resolved content contents "
+     "format formatter stringify serialize deserialize clone copy merge assign extend "
+     "defaults default defaultValue initialValue initialState newState prevState "
+     "nextState oldValue newValue isArray isObject isString isFunction isNumber "
+     "isUndefined isNull noop identity hasOwn hasOwnProperty toString valueOf "
+     "toStringTag iterator asyncIterator inspect util utils helpers helper constants "
+     "version emit on off once close open write read end destroy destroyed closed "
+     "finished ended readable writable pipe unpipe resume pause cb next done"},
+    {PAIR_AC_BUILTIN, PAIR_AC_ANYWHERE | LATER,
+     "Function Uint16Array Uint32Array Int8Array Int16Array Float32Array Uint8ClampedArray "
+     "BigInt64Array BigUint64Array SharedArrayBuffer Atomics WeakRef FinalizationRegistry "
+     "AggregateError EvalError ReferenceError URIError encodeURI decodeURI escape unescape "
+     "isFinite eval AbortController AbortSignal TextEncoder TextDecoder Blob File "
+     "FileReader FormData Headers Request Response ReadableStream WritableStream "
+     "TransformStream EventTarget CustomEvent MessageChannel MessagePort Worker "
+     "performance crypto atob btoa setImmediate clearImmediate HTMLInputElement "
+     "HTMLDivElement HTMLCanvasElement Element Text Comment DocumentFragment Document "
+     "KeyboardEvent MouseEvent PointerEvent FocusEvent InputEvent TouchEvent "
+     "MutationObserver ResizeObserver IntersectionObserver getComputedStyle "
+     "cancelAnimationFrame matchMedia alert confirm prompt sessionStorage history "
+     "customElements XMLHttpRequest WebSocket Image Audio DOMParser Range Selection "
+     "NodeFilter __dirname __filename exports module"},
+    {PAIR_AC_PROPERTY, PAIR_AC_AFTER_MEMBER | LATER,
+     "match matchAll close open emit on off once write read end destroy pipe resume pause "
+     "flat flatMap findIndex findLast findLastIndex lastIndexOf fill copyWithin at with "
+     "toSorted toReversed toSpliced reduceRight trimStart trimEnd padEnd repeat "
+     "localeCompare normalize codePointAt fromCodePoint raw search replaceAll "
+     "toFixed toPrecision toLocaleString toISOString toJSON getTime getFullYear getMonth "
+     "getDate getDay getHours getMinutes getSeconds getMilliseconds setTime "
+     "getTimezoneOffset isInteger isFinite isSafeInteger MAX_SAFE_INTEGER "
+     "MIN_SAFE_INTEGER EPSILON parseFloat parseInt keys values entries fromEntries "
+     "getOwnPropertyNames getOwnPropertyDescriptor getOwnPropertyDescriptors "
+     "getOwnPropertySymbols defineProperties setPrototypeOf isFrozen seal isSealed "
+     "preventExtensions isExtensible is hasOwn allSettled any finally iterator "
+     "asyncIterator toStringTag hasInstance species for description sqrt pow log exp "
+     "sign trunc hypot log2 log10 sin cos atan2 PI imul clz32 fround delete has add "
+     "forEach clear get set size then catch call apply bind constructor prototype "
+     "__proto__ name length message stack cause code errno syscall path type target "
+     "currentTarget detail key code keyCode ctrlKey shiftKey altKey metaKey button "
+     "clientX clientY pageX pageY offsetX offsetY deltaY deltaX timeStamp "
+     "defaultPrevented isTrusted dataset classList className id tagName nodeName "
+     "nodeType nodeValue parentNode parentElement childNodes firstChild lastChild "
+     "nextSibling previousSibling firstElementChild lastElementChild "
+     "nextElementSibling previousElementSibling ownerDocument documentElement body "
+     "head activeElement getAttribute setAttribute removeAttribute hasAttribute "
+     "getAttributeNS setAttributeNS attributes insertBefore removeChild replaceChild "
+     "cloneNode contains append prepend before after remove replaceWith "
+     "replaceChildren insertAdjacentHTML insertAdjacentElement outerHTML innerText "
+     "createTextNode createDocumentFragment createComment createElementNS "
+     "getElementsByTagName getElementsByClassName closest matches focus blur click "
+     "scrollIntoView getBoundingClientRect getClientRects scrollTop scrollLeft "
+     "scrollHeight scrollWidth clientHeight clientWidth offsetHeight offsetWidth "
+     "offsetTop offsetLeft offsetParent dispatchEvent toggle replace item "
+     "namespaceURI localName prefix data value checked disabled selected "
+     "selectionStart selectionEnd style cssText setProperty getPropertyValue "
+     "removeProperty display position width height top left right bottom readyState "
+     "status statusText responseText headers ok json text blob arrayBuffer formData "
+     "signal aborted abort reason exports require resolve cache env argv cwd exit "
+     "platform nextTick stdout stderr stdin pid hrtime memoryUsage emitWarning "
+     "readFileSync writeFileSync existsSync readdirSync statSync mkdirSync "
+     "readFile writeFile join dirname basename extname relative isAbsolute sep "
+     "from alloc allocUnsafe concat byteLength isBuffer subarray readUInt8 "
+     "writeUInt8 toJSON equals compare copy inspect format promisify deprecate "
+     "inherits isDeepStrictEqual types strictEqual deepEqual deepStrictEqual "
+     "notStrictEqual ok throws rejects doesNotThrow fail equal notEqual to be eql "
+     "include deep property lengthOf instanceOf exist true false null undefined "
+     "calledWith toBe toEqual toHaveBeenCalled toHaveBeenCalledWith toThrow "
+     "toStrictEqual toMatch toContain toBeTruthy toBeFalsy toBeNull toBeUndefined "
+     "toBeDefined toHaveLength toHaveProperty toMatchObject toMatchSnapshot not "
+     "resolves mockReturnValue mockImplementation mockResolvedValue fn spyOn mock "
+     "dispatch getState subscribe replaceReducer payload actions reducer "
+     "createSlice configureStore createAction createReducer createAsyncThunk "
+     "createSelector combineReducers applyMiddleware compose bindActionCreators "
+     "useState useEffect useRef useMemo useCallback useContext useReducer "
+     "useLayoutEffect useId useSyncExternalStore useTransition useDeferredValue "
+     "createContext createRef forwardRef memo lazy Fragment StrictMode Suspense "
+     "createElement cloneElement isValidElement Children createRoot render hydrate "
+     "createPortal flushSync state doc selection changes effects dispatch view "
+     "update from to anchor head main ranges line lineAt sliceDoc sliceString lines "
+     "number facet of compute define extension reconfigure field transaction "
+     "annotation mapPos docChanged selectionSet startState newDoc iter next value "
+     "done return throw"},
     END_GROUPS,
 };
 
@@ -102,6 +396,28 @@ static const struct group typescript[] = {
      "Record Partial Readonly Pick Omit Exclude Extract ReturnType Parameters Required "
      "NonNullable Awaited InstanceType ReadonlyArray PromiseLike Iterable IterableIterator "
      "ArrayLike PropertyKey"},
+    {PAIR_AC_TYPE, EITHER | LATER,
+     "Array Promise Function Object String Number Boolean Error Date Map Set RegExp Symbol "
+     "Uppercase Lowercase Capitalize Uncapitalize ThisType ThisParameterType "
+     "OmitThisParameter ConstructorParameters NoInfer Iterator AsyncIterable "
+     "AsyncIterator AsyncIterableIterator Generator AsyncGenerator GeneratorFunction "
+     "PropertyDescriptor PropertyDescriptorMap TypedPropertyDescriptor ClassDecorator "
+     "MethodDecorator PropertyDecorator ParameterDecorator ArrayBufferLike "
+     "ArrayBufferView ReadonlyMap ReadonlySet WeakMap WeakSet TemplateStringsArray "
+     "ObjectConstructor FunctionConstructor ArrayConstructor PromiseConstructor "
+     "ErrorConstructor CallableFunction NewableFunction IArguments ConcatArray "
+     "TypedArray Element HTMLElement Node Event EventTarget Document Window "
+     "DocumentFragment Text Comment KeyboardEvent MouseEvent EventListener "
+     "EventListenerOrEventListenerObject AddEventListenerOptions "
+     "EventListenerOptions CSSStyleDeclaration DOMRect DOMTokenList NodeList "
+     "HTMLCollection ShadowRoot MutationRecord AbortSignal ReadableStream Blob "
+     "Response Request Headers RequestInit URL JSX ReactNode ReactElement "
+     "ComponentType FC PropsWithChildren Dispatch SetStateAction RefObject "
+     "MutableRefObject Ref Action AnyAction UnknownAction Reducer Middleware Store "
+     "PayloadAction ThunkAction ThunkDispatch AsyncThunk Draft Immutable Extension "
+     "EditorState EditorView Transaction StateField StateEffect Facet Text Range "
+     "SelectionRange ChangeSet ChangeSpec Decoration DecorationSet ViewPlugin "
+     "ViewUpdate Tree SyntaxNode NodeType NodeProp Parser Input TreeCursor"},
     END_GROUPS,
 };
 
@@ -134,6 +450,150 @@ static const struct group c_words[] = {
      "stdnoreturn stdalign sched semaphore syslog pwd grp utime resource time socket un "
      "tcp udp if_ether kernel compiler byteswap endian getopt libgen regex glob fnmatch "
      "ifaddrs epoll eventfd timerfd random sysmacros statvfs mount utsname prctl"},
+    {PAIR_AC_VARIABLE, EITHER | LATER,
+     "len size buf name data ret result err error ctx p s i j k n x y c ch str ptr val "
+     "value key type flags mode count index idx offset pos start end length cur next "
+     "prev head tail node list entry item arg args argp fd fp file path filename dir "
+     "out in src dst dest tmp temp msg info state status rc res retval handle obj self "
+     "parent child left right root table map hash id num nr max min limit total bytes "
+     "nbytes nread nwritten width height depth level line col row column text "
+     "string buffer bufsize capacity alloc mem base addr address port host sock "
+     "conn client server req request resp response header body cb callback fn func "
+     "userdata user_data opaque priv private_data config cfg opts options param "
+     "params attr attrs field fields tag tags version major minor patch timeout "
+     "interval delay now time tv ts sec usec nsec timer lock mutex cond thread tid "
+     "pid sig signal mask set bit bits word words byte octet sum hash seed rand "
+     "iter it begin first last found match pattern prefix suffix format fmt ap "
+     "va stream input output reader writer encoder decoder parser token tokens "
+     "lexer scanner symbol sym scope env frame stack queue pool arena chunk block "
+     "blocks page pages region segment section header magic crc checksum digest "
+     "cipher iv nonce tag salt secret pub priv cert rsa ecdsa bn bio ssl x509 "
+     "unused dummy reserved pad padding align alignment"},
+    {PAIR_AC_BUILTIN, PAIR_AC_ANYWHERE | LATER,
+     "open close read write lseek pread pwrite ioctl fcntl dup dup2 pipe fork execv "
+     "execvp execve waitpid wait kill getpid getppid getuid geteuid getgid setuid "
+     "setsid chdir getcwd mkdir rmdir unlink rename stat fstat lstat access chmod "
+     "chown umask link symlink readlink truncate ftruncate fsync sync mmap munmap "
+     "mprotect msync sysconf sleep usleep nanosleep alarm pause select poll "
+     "epoll_create epoll_ctl epoll_wait socket bind listen accept connect send recv "
+     "sendto recvfrom sendmsg recvmsg setsockopt getsockopt shutdown getaddrinfo "
+     "freeaddrinfo gai_strerror getnameinfo inet_pton inet_ntop htons htonl ntohs "
+     "ntohl opendir readdir closedir dirname basename realpath gettimeofday "
+     "clock_gettime localtime gmtime strftime mktime difftime localtime_r gmtime_r "
+     "pthread_create pthread_join pthread_detach pthread_self pthread_mutex_lock "
+     "pthread_mutex_unlock pthread_mutex_init pthread_mutex_destroy "
+     "pthread_cond_wait pthread_cond_signal pthread_cond_broadcast pthread_cond_init "
+     "pthread_once pthread_key_create pthread_getspecific pthread_setspecific "
+     "sigaction sigemptyset sigaddset sigprocmask dlopen dlsym dlclose dlerror "
+     "fileno fdopen freopen popen pclose tmpfile remove getline getc putc fgetc "
+     "fputc ungetc feof ferror clearerr setvbuf vprintf vsprintf vsscanf atof atoll "
+     "strtoll strtoull strtof strtold labs llabs div ldiv atexit system getenv "
+     "setenv unsetenv mkstemp aligned_alloc posix_memalign reallocarray "
+     "strcasecmp strncasecmp strnlen strpbrk strtok_r strsep strlcpy strlcat "
+     "stpcpy memccpy memrchr memmem bzero explicit_bzero wcslen mbstowcs wcstombs "
+     "isblank iscntrl isgraph isprint isascii sqrt pow exp log log10 log2 sin cos "
+     "tan atan atan2 floor ceil round fabs fmod fmin fmax isnan isinf INFINITY NAN "
+     "HUGE_VAL M_PI true false bool static_assert alignof alignas noreturn "
+     "thread_local atomic_int atomic_load atomic_store atomic_fetch_add "
+     "atomic_compare_exchange_strong __attribute__ __typeof__ __builtin_expect "
+     "__builtin_unreachable __inline__ __restrict __extension__ __asm__ __volatile__ "
+     "__func__ __FILE__ __LINE__ __DATE__ __TIME__ __STDC__ __STDC_VERSION__ "
+     "__GNUC__ __GNUC_MINOR__ __clang__ __cplusplus __linux__ __unix__ _WIN32 "
+     "_WIN64 __APPLE__ __x86_64__ __i386__ __aarch64__ __arm__ __BYTE_ORDER__ "
+     "__ORDER_LITTLE_ENDIAN__ __ORDER_BIG_ENDIAN__ __SIZEOF_POINTER__ "
+     "__has_include __has_attribute __has_builtin __attribute_deprecated__ __THROW "
+     "__BEGIN_DECLS __END_DECLS __nonnull __wur __USE_GNU __USE_MISC __USE_POSIX "
+     "__USE_XOPEN __USE_XOPEN2K __USE_XOPEN2K8 __USE_FILE_OFFSET64 __USE_LARGEFILE64 "
+     "_GNU_SOURCE _POSIX_C_SOURCE _XOPEN_SOURCE _DEFAULT_SOURCE _FILE_OFFSET_BITS "
+     "__u8 __u16 __u32 __u64 __s8 __s16 __s32 __s64 __le16 __le32 __le64 __be16 "
+     "__be32 __be64 __kernel_size_t u8 u16 u32 u64 s8 s16 s32 s64 uint ulong "
+     "ushort uchar _IO _IOR _IOW _IOWR O_RDONLY O_WRONLY O_RDWR O_CREAT O_TRUNC "
+     "O_APPEND O_NONBLOCK O_CLOEXEC EINTR EAGAIN EWOULDBLOCK ENOMEM EINVAL ENOENT "
+     "EEXIST EBADF EPERM EACCES EBUSY EIO ENOSPC ERANGE ENOTSUP ETIMEDOUT ENOSYS "
+     "STDIN_FILENO STDOUT_FILENO STDERR_FILENO PATH_MAX BUFSIZ FILENAME_MAX "
+     "LONG_MAX LONG_MIN ULONG_MAX LLONG_MAX LLONG_MIN ULLONG_MAX SHRT_MAX UCHAR_MAX "
+     "INT8_MAX INT16_MAX INT32_MAX INT64_MAX UINT8_MAX UINT16_MAX UINT32_MAX "
+     "UINT64_MAX SSIZE_MAX RAND_MAX CLOCKS_PER_SEC AF_INET AF_INET6 AF_UNIX "
+     "SOCK_STREAM SOCK_DGRAM SOL_SOCKET SO_REUSEADDR IPPROTO_TCP IPPROTO_UDP "
+     "INADDR_ANY SIGINT SIGTERM SIGKILL SIGCHLD SIGPIPE SIGHUP SIGUSR1 SIG_IGN "
+     "SIG_DFL PTHREAD_MUTEX_INITIALIZER MAP_FAILED MAP_SHARED MAP_PRIVATE "
+     "MAP_ANONYMOUS PROT_READ PROT_WRITE PROT_EXEC S_ISDIR S_ISREG F_GETFL F_SETFL "
+     "F_GETFD F_SETFD FD_CLOEXEC WNOHANG CLOCK_MONOTONIC CLOCK_REALTIME "
+     "POLLIN POLLOUT EPOLLIN EPOLLOUT DBL_MAX DBL_MIN FLT_MAX FLT_MIN DBL_EPSILON "
+     "FLT_EPSILON BUFSIZ __WORDSIZE __uint8_t __uint16_t __uint32_t __uint64_t __int8_t "
+     "__int16_t __int32_t __int64_t __off_t __off64_t __pid_t __uid_t __gid_t __mode_t "
+     "__ssize_t __size_t __time_t __socklen_t __glibc_reserved __restrict_arr "
+     "__attribute_pure__ __attribute_const__ __attribute_malloc__ __LP64__ __ILP32__ "
+     "u_char u_short u_int u_long caddr_t wcscmp wcsncmp wcscpy wcsncpy wcschr wcsrchr "
+     "wcsstr wcstol wcstoul wmemcpy wmemset SEM_FAILED sem_open sem_close sem_wait "
+     "sem_post sem_init sem_destroy shm_open shm_unlink O_BINARY O_TEXT O_EXCL O_SYNC "
+     "O_DIRECTORY O_NOFOLLOW HAVE_CONFIG_H ECHO ECHOE ECHOK ECHONL ECHOCTL ECHOPRT ECHOKE "
+     "ICANON ISIG IEXTEN NOFLSH TOSTOP FLUSHO PENDIN XCASE IGNBRK BRKINT IGNPAR PARMRK "
+     "INPCK ISTRIP INLCR IGNCR ICRNL IUCLC IXON IXANY IXOFF IMAXBEL IUTF8 OPOST OLCUC "
+     "ONLCR OCRNL ONOCR ONLRET OFILL OFDEL CSIZE CS5 CS6 CS7 CS8 CSTOPB CREAD PARENB "
+     "PARODD HUPCL CLOCAL CRTSCTS VINTR VQUIT VERASE VKILL VEOF VTIME VMIN VSTART VSTOP "
+     "VSUSP TCSANOW TCSADRAIN TCSAFLUSH TCIFLUSH TCOFLUSH TCIOFLUSH TCOOFF TCOON TCIOFF "
+     "TCION B0 B50 B75 B110 B134 B150 B200 B300 B600 B1200 B1800 B2400 B4800 B9600 "
+     "B19200 B38400 B57600 B115200 B230400 tcgetattr tcsetattr cfmakeraw cfsetispeed "
+     "cfsetospeed cfgetispeed cfgetospeed tcflush tcdrain isatty ttyname z_stream "
+     "z_streamp Z_OK Z_STREAM_END Z_NEED_DICT Z_ERRNO Z_STREAM_ERROR Z_DATA_ERROR "
+     "Z_MEM_ERROR Z_BUF_ERROR Z_NO_FLUSH Z_SYNC_FLUSH Z_FULL_FLUSH Z_FINISH "
+     "Z_DEFAULT_COMPRESSION deflate deflateInit deflateInit2 deflateEnd deflateReset "
+     "inflate inflateInit inflateInit2 inflateEnd inflateReset Bytef uInt uLong voidpf "
+     "ZEXTERN ZEXPORT OF"},
+    {PAIR_AC_TYPE, PAIR_AC_ANYWHERE | LATER,
+     "uint_least8_t uint_fast32_t intmax_t uintmax_t socklen_t mode_t uid_t gid_t "
+     "dev_t ino_t nlink_t blksize_t blkcnt_t clock_t suseconds_t useconds_t "
+     "sig_atomic_t sigset_t pthread_t pthread_mutex_t pthread_cond_t pthread_attr_t "
+     "pthread_key_t pthread_once_t pthread_rwlock_t sem_t fpos_t div_t ldiv_t "
+     "max_align_t char16_t char32_t wint_t mbstate_t locale_t nfds_t in_addr_t "
+     "in_port_t sa_family_t jmp_buf DIR timespec timeval tm stat sockaddr "
+     "sockaddr_in sockaddr_in6 sockaddr_un sockaddr_storage in_addr in6_addr "
+     "addrinfo hostent pollfd epoll_event iovec msghdr dirent rlimit rusage "
+     "sigaction itimerval utsname passwd group termios winsize"},
+    {PAIR_AC_PROPERTY, PAIR_AC_AFTER_MEMBER | LATER,
+     "data len size next prev name type value count flags ops priv list head tail "
+     "parent left right key buf length capacity state id fd st_size st_mode st_mtime "
+     "tv_sec tv_nsec tv_usec sin_family sin_port sin_addr s_addr sa_family "
+     "sa_handler sa_mask sa_flags ai_family ai_socktype ai_protocol ai_addr "
+     "ai_addrlen ai_next d_name d_type tm_year tm_mon tm_mday tm_hour tm_min "
+     "tm_sec iov_base iov_len events revents"},
+    {PAIR_AC_BUILTIN, PAIR_AC_ANYWHERE | LATER,
+     "siginfo_t si_signo si_errno si_code si_pid si_uid si_status si_addr si_value "
+     "sigval sival_int sival_ptr SA_SIGINFO SA_RESTART SA_NODEFER SA_RESETHAND "
+     "sigsetjmp siglongjmp setjmp longjmp sigjmp_buf key_t ipc_perm IPC_CREAT IPC_EXCL "
+     "IPC_NOWAIT IPC_RMID IPC_SET IPC_STAT IPC_PRIVATE shmget shmat shmdt shmctl "
+     "shmid_ds shm_perm shm_segsz shm_atime shm_dtime shm_ctime shm_cpid shm_lpid "
+     "shm_nattch semget semop semctl sembuf msgget msgsnd msgrcv msqid_ds ftok "
+     "__kernel_pid_t __kernel_ulong_t __kernel_long_t __kernel_off_t __kernel_time_t "
+     "__kernel_uid_t __kernel_gid_t __kernel_mode_t __kernel_ssize_t __aligned_u64 "
+     "__bitwise __user __force __packed __iomem __wur __attribute_warn_unused_result__ "
+     "__REDIRECT __REDIRECT_NTH __THROWNL __NTH __LEAF __glibc_unlikely __glibc_likely "
+     "__fortify_function __extern_always_inline __extern_inline __always_inline "
+     "__USE_ISOC99 __USE_ISOC11 __USE_XOPEN_EXTENDED __USE_ATFILE __USE_POSIX2 "
+     "__USE_POSIX199309 __USE_POSIX199506 __USE_XOPEN2KXSI __USE_UNIX98 "
+     "__USE_LARGEFILE __USE_TIME_BITS64 __GLIBC__ __GLIBC_MINOR__ __GLIBC_USE "
+     "__STD_TYPE __SLONGWORD_TYPE __ULONGWORD_TYPE __SQUAD_TYPE __UQUAD_TYPE "
+     "__S32_TYPE __U32_TYPE __SYSCALL_SLONG_TYPE __CONCAT __STRING __P __PMT "
+     "__ptr_t __long_double_t __flexarr __errordecl __warndecl __attribute_pure__ "
+     "__attribute_used__ __attribute_noinline__ __attribute_format_arg__ "
+     "__attribute_format_strfmon__ __attribute_alloc_size__ __attr_access "
+     "__restrict __inline __asm __volatile__ __typeof __alignof__ __builtin_constant_p "
+     "__builtin_offsetof __builtin_va_list __builtin_bswap16 __builtin_bswap32 "
+     "__builtin_bswap64 __builtin_clz __builtin_ctz __builtin_popcount __SIZE_TYPE__ "
+     "__PTRDIFF_TYPE__ __WCHAR_TYPE__ __INT64_TYPE__ __UINT64_TYPE__ __CHAR_BIT__ "
+     "__INT_MAX__ __LONG_MAX__ __SIZEOF_INT__ __SIZEOF_LONG__ __STDC_HOSTED__ "
+     "__OPTIMIZE__ __NO_INLINE__ __ASSEMBLER__ __KERNEL__ __BIG_ENDIAN "
+     "__LITTLE_ENDIAN __BYTE_ORDER __FLOAT_WORD_ORDER __PDP_ENDIAN BYTE_ORDER "
+     "LITTLE_ENDIAN BIG_ENDIAN htobe16 htobe32 htobe64 htole16 htole32 htole64 "
+     "be16toh be32toh be64toh le16toh le32toh le64toh bswap_16 bswap_32 bswap_64 "
+     "EXIT_SUCCESS ENOTTY ENXIO E2BIG ENOEXEC ECHILD EDEADLK EFAULT ENOTBLK EXDEV "
+     "ENODEV ENOTDIR EISDIR ENFILE EMFILE ETXTBSY EFBIG ESPIPE EROFS EMLINK EPIPE "
+     "EDOM ENAMETOOLONG ENOLCK ENOTEMPTY ELOOP ENOMSG EIDRM EOVERFLOW EILSEQ "
+     "ENOTSOCK EDESTADDRREQ EMSGSIZE EPROTOTYPE ENOPROTOOPT EPROTONOSUPPORT "
+     "EOPNOTSUPP EAFNOSUPPORT EADDRINUSE EADDRNOTAVAIL ENETDOWN ENETUNREACH "
+     "ECONNABORTED ECONNRESET ENOBUFS EISCONN ENOTCONN ECONNREFUSED EHOSTUNREACH "
+     "EALREADY EINPROGRESS ESTALE ECANCELED EOWNERDEAD ENOTRECOVERABLE"},
     END_GROUPS,
 };
 
@@ -144,7 +604,18 @@ static const struct group cpp[] = {
      "decltype mutable static_cast dynamic_cast reinterpret_cast const_cast final concept "
      "requires co_await co_return co_yield"},
     {PAIR_AC_MODULE, PAIR_AC_ANYWHERE, "std"},
-    {PAIR_AC_TYPE, PAIR_AC_ANYWHERE,
+    {PAIR_AC_MODULE, PAIR_AC_IN_INCLUDE | LATER,
+     "vector string memory iostream algorithm utility map cstdint cstdlib cstring cstdio "
+     "cassert functional unordered_map set unordered_set sstream type_traits cmath limits "
+     "optional tuple array chrono thread mutex atomic iterator numeric stdexcept fstream "
+     "iomanip cstddef climits cerrno ctime cctype list deque queue stack bitset random "
+     "regex filesystem string_view variant any initializer_list condition_variable "
+     "future system_error exception new typeinfo typeindex istream ostream ios iosfwd "
+     "streambuf locale cwchar cwctype cstdarg csignal csetjmp cfloat cinttypes cuchar "
+     "ratio complex valarray span concepts ranges compare version bit numbers "
+     "source_location format coroutine memory_resource shared_mutex execution "
+     "charconv scoped_allocator gtest gmock"},
+    {PAIR_AC_TYPE, EITHER,
      "string vector map unordered_map set unordered_set unique_ptr shared_ptr weak_ptr pair "
      "tuple optional variant array deque list function string_view thread mutex lock_guard "
      "unique_lock atomic ostream istream iostream"},
@@ -152,13 +623,98 @@ static const struct group cpp[] = {
      "make_unique make_shared move forward cout cin endl cerr begin end size push_back "
      "emplace_back empty insert erase find count at front back data reserve resize clear swap "
      "sort min max get first second c_str"},
-    {PAIR_AC_FUNCTION, PAIR_AC_ANYWHERE,
+    {PAIR_AC_FUNCTION, EITHER,
      "size_type value_type iterator const_iterator reference const_reference allocator_type "
      "difference_type pointer const_pointer size_t nullptr_t numeric_limits initializer_list "
      "enable_if is_same is_convertible remove_reference decay integral_constant true_type "
      "false_type declval TEST TEST_F TEST_P EXPECT_EQ EXPECT_TRUE EXPECT_FALSE EXPECT_NE "
      "ASSERT_EQ ASSERT_TRUE ASSERT_FALSE ASSERT_NE EXPECT_THAT EXPECT_CALL testing SetUp "
      "TearDown InitGoogleTest RUN_ALL_TESTS"},
+    {PAIR_AC_TYPE, EITHER | LATER,
+     "size_t string_view ostringstream istringstream stringstream ifstream ofstream "
+     "fstream streambuf basic_string basic_ostream basic_istream char_traits "
+     "allocator allocator_traits iterator_traits reverse_iterator back_inserter "
+     "move_iterator forward_list multimap multiset unordered_multimap priority_queue "
+     "queue stack bitset complex valarray any monostate nullopt nullopt_t in_place "
+     "span byte function bind ref cref reference_wrapper hash equal_to less greater "
+     "plus minus chrono duration time_point steady_clock system_clock "
+     "high_resolution_clock milliseconds microseconds nanoseconds seconds "
+     "recursive_mutex shared_mutex scoped_lock shared_lock condition_variable "
+     "future promise async packaged_task jthread stop_token once_flag call_once "
+     "exception runtime_error logic_error invalid_argument out_of_range "
+     "length_error domain_error overflow_error underflow_error range_error bad_alloc "
+     "bad_cast bad_function_call system_error error_code error_category errc "
+     "exception_ptr current_exception rethrow_exception make_exception_ptr "
+     "nested_exception terminate type_info type_index regex smatch cmatch "
+     "regex_match regex_search regex_replace filesystem path directory_iterator "
+     "int8_t int16_t int32_t int64_t uint8_t uint16_t uint32_t uint64_t intptr_t "
+     "uintptr_t ptrdiff_t max_align_t nullptr_t is_integral is_floating_point "
+     "is_arithmetic is_pointer is_reference is_lvalue_reference is_rvalue_reference "
+     "is_const is_volatile is_void is_class is_enum is_union is_function "
+     "is_base_of is_constructible is_default_constructible is_copy_constructible "
+     "is_move_constructible is_assignable is_copy_assignable is_move_assignable "
+     "is_destructible is_trivially_copyable is_trivial is_standard_layout is_empty "
+     "is_polymorphic is_abstract is_final is_signed is_unsigned is_nothrow_constructible "
+     "is_nothrow_move_constructible is_nothrow_copy_constructible "
+     "is_nothrow_move_assignable is_invocable is_invocable_r is_same_v "
+     "is_convertible_v is_base_of_v is_integral_v is_pointer_v enable_if_t "
+     "conditional conditional_t remove_const remove_cv remove_cv_t remove_cvref "
+     "remove_cvref_t remove_reference_t remove_pointer remove_pointer_t add_const "
+     "add_pointer add_lvalue_reference add_rvalue_reference decay_t "
+     "underlying_type underlying_type_t common_type common_type_t invoke_result "
+     "invoke_result_t result_of void_t conjunction disjunction negation "
+     "bool_constant index_sequence make_index_sequence integer_sequence "
+     "tuple_size tuple_element tuple_element_t extent rank aligned_storage "
+     "aligned_union alignment_of type_identity is_aggregate has_virtual_destructor"},
+    {PAIR_AC_FUNCTION, EITHER | LATER,
+     "std move forward swap make_pair make_tuple tie get min max abs sort stable_sort "
+     "find find_if find_if_not count count_if copy copy_if copy_n fill fill_n "
+     "transform for_each accumulate iota remove remove_if unique reverse rotate "
+     "lower_bound upper_bound equal_range binary_search all_of any_of none_of "
+     "min_element max_element minmax equal mismatch lexicographical_compare "
+     "partition nth_element partial_sort merge includes set_union set_intersection "
+     "set_difference push_heap pop_heap make_heap sort_heap next prev distance "
+     "advance begin end cbegin cend rbegin rend size empty data addressof "
+     "exchange declval static_pointer_cast dynamic_pointer_cast const_pointer_cast "
+     "make_unique make_shared allocate_shared to_string to_wstring stoi stol stoll "
+     "stoul stoull stof stod getline invoke apply visit holds_alternative get_if "
+     "launder memcpy memset strlen printf fprintf snprintf assert abort exit cout "
+     "cerr cin clog endl flush ws setw setfill setprecision fixed hex dec boolalpha "
+     "noskipws ignore unreachable bit_cast"},
+    {PAIR_AC_FUNCTION, PAIR_AC_AFTER_MEMBER | LATER,
+     "length substr append compare starts_with ends_with contains npos emplace "
+     "emplace_front push_front pop_back pop_front try_emplace insert_or_assign "
+     "extract merge lower_bound upper_bound equal_range capacity shrink_to_fit "
+     "assign max_size cbegin cend rbegin rend crbegin crend key_comp value_comp "
+     "bucket_count load_factor rehash get_allocator release reset get_deleter "
+     "use_count unique lock unlock try_lock owns_lock wait notify_one notify_all "
+     "join detach joinable get_id load store exchange compare_exchange_weak "
+     "compare_exchange_strong fetch_add fetch_sub value value_or has_value "
+     "what code message category str rdbuf good bad fail eof clear write read put "
+     "flush seekg seekp tellg tellp open close is_open count time_since_epoch "
+     "filename extension stem parent_path string native c_str"},
+    {PAIR_AC_FUNCTION, PAIR_AC_ANYWHERE | LATER,
+     "EXPECT_STREQ ASSERT_STREQ EXPECT_STRNE EXPECT_LT EXPECT_LE EXPECT_GT EXPECT_GE "
+     "ASSERT_LT ASSERT_LE ASSERT_GT ASSERT_GE EXPECT_NEAR EXPECT_DOUBLE_EQ "
+     "EXPECT_FLOAT_EQ EXPECT_THROW EXPECT_NO_THROW EXPECT_ANY_THROW ASSERT_THROW "
+     "ASSERT_NO_THROW EXPECT_DEATH ASSERT_DEATH EXPECT_EXIT EXPECT_NONFATAL_FAILURE "
+     "EXPECT_FATAL_FAILURE EXPECT_PRED1 EXPECT_PRED2 EXPECT_PRED_FORMAT2 GTEST_SKIP "
+     "GTEST_FAIL GTEST_SUCCEED ADD_FAILURE FAIL SUCCEED SCOPED_TRACE "
+     "INSTANTIATE_TEST_SUITE_P INSTANTIATE_TEST_CASE_P TYPED_TEST TYPED_TEST_SUITE "
+     "TYPED_TEST_P REGISTER_TYPED_TEST_SUITE_P FRIEND_TEST Values ValuesIn Combine "
+     "Bool Range WithParamInterface TestWithParam Test Environment "
+     "AddGlobalTestEnvironment UnitTest TestInfo TestSuite TestCase TestPartResult "
+     "TestEventListener EmptyTestEventListener TestEventListeners Message "
+     "AssertionResult AssertionSuccess AssertionFailure Eq Ne Lt Gt Le Ge IsNull "
+     "NotNull IsTrue IsFalse HasSubstr StartsWith EndsWith StrEq ContainsRegex "
+     "MatchesRegex ElementsAre ElementsAreArray UnorderedElementsAre Contains Each "
+     "SizeIs IsEmpty Field Property Pointee Optional VariantWith AllOf AnyOf Not "
+     "Truly Matcher MatcherInterface MakeMatcher MATCHER MATCHER_P Return ReturnRef "
+     "ReturnNull ReturnArg Invoke InvokeWithoutArgs DoAll DoDefault SetArgPointee "
+     "SetArgReferee SaveArg Throw WillOnce WillRepeatedly Times AtLeast AtMost "
+     "Between AnyNumber Exactly InSequence Sequence NiceMock StrictMock NaggyMock "
+     "MOCK_METHOD MOCK_METHOD0 MOCK_METHOD1 MOCK_METHOD2 MOCK_CONST_METHOD0 ON_CALL "
+     "Mock VerifyAndClearExpectations GetParam TempDir PrintToString"},
     END_GROUPS,
 };
 
@@ -201,6 +757,54 @@ static const struct group go[] = {
      "Println Printf Sprintf Errorf Fprintf New Error String Close Read Write Background "
      "WithCancel Mutex WaitGroup Lock Unlock Add Done Wait Now Since Duration Second Millisecond "
      "Itoa Atoi Join Split Contains HasPrefix TrimSpace Fatal Fatalf Run Is As"},
+    {PAIR_AC_FUNCTION, PAIR_AC_AFTER_MEMBER | LATER,
+     "Sprint Sprintln Fprintln Fprint Print Scan Scanf Sscanf Sscan Errorf Unwrap Join "
+     "New Is As Exit Getenv Setenv Args Stdin Stdout Stderr Open Create ReadFile "
+     "WriteFile Remove RemoveAll Mkdir MkdirAll Stat Lstat IsNotExist IsExist "
+     "Getwd Chdir Hostname Environ ExpandEnv Signal Interrupt Kill Minute Hour "
+     "Nanosecond Microsecond Millisecond Second Now Since Until Sleep After Tick "
+     "NewTimer NewTicker Parse ParseDuration Unix UnixNano Format RFC3339 Date "
+     "Duration Time Location UTC Local Add Sub Before Equal IsZero Truncate Round "
+     "Contains ContainsAny ContainsRune HasPrefix HasSuffix Index IndexByte "
+     "IndexRune LastIndex Split SplitN Fields Join Repeat Replace ReplaceAll "
+     "ToLower ToUpper Title TrimSpace Trim TrimLeft TrimRight TrimPrefix TrimSuffix "
+     "EqualFold Count Map NewReader NewReplacer Builder WriteString WriteByte "
+     "WriteRune Len Reset Grow String Bytes Atoi Itoa ParseInt ParseUint ParseFloat "
+     "ParseBool FormatInt FormatUint FormatFloat FormatBool Quote Unquote "
+     "AppendInt Marshal Unmarshal MarshalIndent NewEncoder NewDecoder Encode "
+     "Decode RawMessage Valid Indent Compact NewScanner Scanner Text Err "
+     "NewWriter Flush ReadString ReadLine ReadBytes ReadRune Copy CopyN ReadAll "
+     "ReadFull WriteString EOF Reader Writer Closer ReadCloser WriteCloser "
+     "ReadWriter Discard MultiWriter MultiReader TeeReader Pipe LimitReader "
+     "NopCloser Buffer NewBuffer NewBufferString Mutex RWMutex WaitGroup Once Pool "
+     "Cond Lock Unlock RLock RUnlock Do Done Wait Add Store Load Swap "
+     "CompareAndSwap AddInt64 LoadInt64 StoreInt64 Background TODO WithCancel "
+     "WithTimeout WithDeadline WithValue Canceled DeadlineExceeded Value Deadline "
+     "Context Get Post Head NewRequest NewRequestWithContext Client Server "
+     "ListenAndServe Handle HandleFunc HandlerFunc Handler ResponseWriter Request "
+     "StatusOK StatusNotFound StatusBadRequest StatusInternalServerError Header "
+     "Set Del Body Method URL Query Path Host Scheme RawQuery Values Encode Dial "
+     "DialTimeout Listen Accept Conn Listener Addr LocalAddr RemoteAddr "
+     "SetDeadline SetReadDeadline SetWriteDeadline Close Read Write Fatal Fatalf "
+     "Fatalln Panic Panicf Printf Println Print SetFlags SetOutput SetPrefix "
+     "Logger Default Error Errorf Log Logf Helper Run Skip Skipf SkipNow Failed "
+     "FailNow Fail Cleanup TempDir Parallel Name Sort Slice SliceStable Strings "
+     "Ints Float64s Search SearchInts Reverse Abs Max Min Sqrt Pow Floor Ceil Inf "
+     "NaN IsNaN MaxInt MaxInt64 MinInt64 MaxUint32 Base Dir Ext Clean Rel Walk "
+     "WalkDir Glob Match MustCompile Compile FindString FindStringSubmatch "
+     "FindAllString ReplaceAllString MatchString Command CombinedOutput Output "
+     "Start StdoutPipe StdinPipe Env LookPath Exec ExitError Stat Mode IsDir Size "
+     "ModTime Sys Pid Process Signal Notify Sum256 New Write Sum EncodeToString "
+     "DecodeString StdEncoding URLEncoding Itoa Uint32 PutUint32 BigEndian "
+     "LittleEndian Uint64 PutUint64 Uint16 TypeOf ValueOf Kind Elem Field "
+     "NumField Interface DeepEqual"},
+    {PAIR_AC_MODULE, PAIR_AC_ANYWHERE | LATER,
+     "bufio exec signal atomic filepath ioutil syscall unicode utf8 reflect binary "
+     "hex base64 sha256 md5 rand tls httptest flag unsafe runtime heap list ring"},
+    {PAIR_AC_VARIABLE, PAIR_AC_ANYWHERE | LATER,
+     "err ctx ok i n s b v k buf data name value key result args cmd path file f r "
+     "w req resp res conn client server opts config cfg msg out in line lines str "
+     "t m p c x y id count size len start end err2 wg mu ch done"},
     END_GROUPS,
 };
 
@@ -319,27 +923,85 @@ static const struct group xml[] = {
 
 static const struct group none[] = {END_GROUPS};
 
+/* ---------- words any language's identifiers are made of ---------- */
+/* Single English words that name things in code, roughly by frequency.
+ * Every language below draws on them after its own lists. */
+static const struct group common[] = {
+    {PAIR_AC_VARIABLE, EITHER | LATER,
+     "name value key data type result index list item node text id path error size count "
+     "length file line state info options config context message event target source "
+     "parent child children start end offset position pos range time date input output "
+     "buffer stream content body header headers status code mode flags level kind format "
+     "version label title description query filter sort order limit total sum min max "
+     "width height depth left right top bottom first last next prev previous current "
+     "default base root tree graph edge edges vertex map set table row rows column columns "
+     "cell cells field fields record records entry entries element elements object objects "
+     "array vector string number integer float double boolean char bytes byte bits bit "
+     "block blocks chunk chunks page pages region section segment frame frames window view "
+     "views scope scopes module modules package packages import export exports plugin "
+     "plugins handler handlers callback callbacks listener listeners hook hooks action "
+     "actions command commands request response client server session user users group "
+     "groups role permission permissions token tokens key keys secret password hash salt "
+     "signature cert certificate host port address url uri domain protocol method methods "
+     "socket connection channel queue stack heap pool cache store storage memory disk "
+     "process thread task tasks job jobs worker workers timer timeout delay interval retry "
+     "attempt attempts lock mutex signal wait notify check validate verify parse render "
+     "update create delete remove insert add append push pop shift peek clear reset init "
+     "setup teardown load save read write open close flush sync copy move rename apply "
+     "call invoke run execute exec start stop pause resume cancel abort finish done "
+     "complete ready pending running stopped failed success failure warning debug trace "
+     "log logger print dump show hide toggle enable disable enabled disabled active "
+     "visible hidden selected checked focused valid invalid empty full dirty clean "
+     "changed modified created updated deleted removed added found missing unknown "
+     "known public private protected internal external global local static shared "
+     "common generic special custom simple complex single multiple many few all any some "
+     "none other another same different similar new old temp tmp test tests spec specs "
+     "example examples sample samples demo util utils helper helpers tool tools lib "
+     "library core main app application service services manager controller model models "
+     "schema schemas type types kind kinds class classes instance instances factory "
+     "builder provider providers adapter wrapper proxy delegate observer subscriber "
+     "subscribers publisher producer consumer reader writer encoder decoder parser "
+     "lexer scanner tokenizer compiler interpreter generator iterator visitor walker "
+     "matcher pattern patterns rule rules regex match matches search find lookup "
+     "resolve resolved resolver reject rejected promise future deferred async sync "
+     "batch connect disconnect mount unmount install uninstall configure register "
+     "unregister subscribe unsubscribe dispatch emit trigger fire listen accept bind "
+     "unbind attach detach wrap unwrap encode decode encrypt decrypt compress decompress "
+     "serialize deserialize stringify format convert transform translate normalize "
+     "sanitize escape unescape quote unquote split join merge concat slice splice trim "
+     "pad fill reverse rotate swap compare equals contains includes has get put set "
+     "keys values items iterate each every some reduce collect group partition chunked "
+     "flatten zip unzip pick omit extend assign clone copy deep shallow freeze seal "
+     "count rank score weight priority cost distance angle scale ratio rate speed "
+     "color colors style styles theme font size margin padding border shadow image "
+     "icon button link menu dialog modal panel tab tabs form label hint tooltip "
+     "anchor cursor caret selection highlight mark marker markers range ranges "
+     "document doc docs editor line lines word words char chars column col row "
+     "width height dx dy dz"},
+    END_GROUPS,
+};
+
 /* The groups of each language, most specific first. */
-static const struct group *const lang_groups[PAIR_AC_LANG__MAX][3] = {
-    [PAIR_AC_GENERIC] = {none, NULL, NULL},
-    [PAIR_AC_PYTHON] = {python, NULL, NULL},
-    [PAIR_AC_JAVASCRIPT] = {javascript, NULL, NULL},
-    [PAIR_AC_TYPESCRIPT] = {javascript, typescript, NULL},
-    [PAIR_AC_C] = {c_words, NULL, NULL},
-    [PAIR_AC_CPP] = {c_words, cpp, NULL},
-    [PAIR_AC_JAVA] = {java, NULL, NULL},
-    [PAIR_AC_GO] = {go, NULL, NULL},
-    [PAIR_AC_RUST] = {rust, NULL, NULL},
-    [PAIR_AC_CLIKE] = {clike, NULL, NULL},
-    [PAIR_AC_PHP] = {php, NULL, NULL},
-    [PAIR_AC_RUBY] = {ruby, NULL, NULL},
-    [PAIR_AC_SHELL] = {shell, NULL, NULL},
-    [PAIR_AC_SQL] = {sql, NULL, NULL},
-    [PAIR_AC_HTML] = {html, NULL, NULL},
-    [PAIR_AC_XML] = {xml, NULL, NULL},
-    [PAIR_AC_CSS] = {css, NULL, NULL},
-    [PAIR_AC_JSON] = {json, NULL, NULL},
-    [PAIR_AC_YAML] = {yaml, NULL, NULL},
+static const struct group *const lang_groups[PAIR_AC_LANG__MAX][GROUPS_MAX] = {
+    [PAIR_AC_GENERIC] = {none, NULL, NULL, NULL},
+    [PAIR_AC_PYTHON] = {python, common, NULL, NULL},
+    [PAIR_AC_JAVASCRIPT] = {javascript, common, NULL, NULL},
+    [PAIR_AC_TYPESCRIPT] = {javascript, typescript, common, NULL},
+    [PAIR_AC_C] = {c_words, common, NULL, NULL},
+    [PAIR_AC_CPP] = {c_words, cpp, common, NULL},
+    [PAIR_AC_JAVA] = {java, common, NULL, NULL},
+    [PAIR_AC_GO] = {go, common, NULL, NULL},
+    [PAIR_AC_RUST] = {rust, common, NULL, NULL},
+    [PAIR_AC_CLIKE] = {clike, common, NULL, NULL},
+    [PAIR_AC_PHP] = {php, common, NULL, NULL},
+    [PAIR_AC_RUBY] = {ruby, common, NULL, NULL},
+    [PAIR_AC_SHELL] = {shell, NULL, NULL, NULL},
+    [PAIR_AC_SQL] = {sql, NULL, NULL, NULL},
+    [PAIR_AC_HTML] = {html, NULL, NULL, NULL},
+    [PAIR_AC_XML] = {xml, NULL, NULL, NULL},
+    [PAIR_AC_CSS] = {css, NULL, NULL, NULL},
+    [PAIR_AC_JSON] = {json, NULL, NULL, NULL},
+    [PAIR_AC_YAML] = {yaml, NULL, NULL, NULL},
 };
 
 static const char *const kind_names[PAIR_AC_KIND__MAX] = {
@@ -362,14 +1024,6 @@ cmp_bytes(const char *a, size_t alen, const char *b, size_t blen)
     return r != 0 ? r : (alen > blen) - (alen < blen);
 }
 
-/* qsort's comparison of two words. */
-static int
-cmp_word(const void *x, const void *y)
-{
-    const struct pair_ac_word *a = x, *b = y;
-    return cmp_bytes(a->text, a->len, b->text, b->len);
-}
-
 /* Counts the words in a space-separated list. */
 static size_t
 count_words(const char *s)
@@ -386,6 +1040,26 @@ count_words(const char *s)
     return n;
 }
 
+/* A word while a table is built: its entry and its position in the lists,
+ * so that sorting can keep the first occurrence of a word in a place. */
+struct pending {
+    struct pair_ac_word w;
+    size_t order;
+};
+
+/* qsort's comparison of two pending words: by bytes, place, then order. */
+static int
+cmp_pending(const void *x, const void *y)
+{
+    const struct pending *a = x, *b = y;
+    int r = cmp_bytes(a->w.text, a->w.len, b->w.text, b->w.len);
+    if (r != 0)
+        return r;
+    if (a->w.place != b->w.place)
+        return a->w.place < b->w.place ? -1 : 1;
+    return (a->order > b->order) - (a->order < b->order);
+}
+
 /* Builds one language's table: every group's words, the first occurrence
  * of a word in each place winning (a word may be a keyword anywhere and a
  * member after '.'), sorted. The texts point into a private copy of the
@@ -394,21 +1068,31 @@ static int
 build_lang(enum pair_ac_lang lang)
 {
     size_t total = 0;
-    for (int g = 0; g < 3 && lang_groups[lang][g] != NULL; g++)
+    for (int g = 0; g < GROUPS_MAX && lang_groups[lang][g] != NULL; g++)
         for (const struct group *gr = lang_groups[lang][g]; gr->words != NULL; gr++)
-            total += count_words(gr->words);
-    struct pair_ac_word *t = calloc(total + 1, sizeof(*t));
+            total += count_words(gr->words) * ((gr->place & EITHER) ? 2 : 1);
+    struct pending *t = calloc(total + 1, sizeof(*t));
     if (t == NULL)
         return -1;
-    size_t n = 0;
-    for (int g = 0; g < 3 && lang_groups[lang][g] != NULL; g++) {
+    size_t n = 0, placed[PLACES] = {0}; /* words so far in each place */
+    for (int g = 0; g < GROUPS_MAX && lang_groups[lang][g] != NULL; g++) {
         for (const struct group *gr = lang_groups[lang][g]; gr->words != NULL; gr++) {
             char *copy = strdup(gr->words); /* lives as long as the process */
             if (copy == NULL) {
                 free(t);
                 return -1;
             }
-            size_t size = count_words(copy), rank = 0;
+            int places[2] = {PLACE(gr->place), PAIR_AC_AFTER_MEMBER};
+            int nplaces = (gr->place & EITHER) ? 2 : 1;
+            if (nplaces == 2)
+                places[0] = PAIR_AC_ANYWHERE;
+            size_t size = count_words(copy), base[2] = {0, 0};
+            for (int pl = 0; pl < nplaces; pl++) {
+                if (gr->place & LATER)
+                    base[pl] = placed[places[pl]];
+                placed[places[pl]] += size;
+            }
+            size_t rank = 0;
             for (char *p = copy; *p != '\0';) {
                 while (*p == ' ')
                     p++;
@@ -417,24 +1101,37 @@ build_lang(enum pair_ac_lang lang)
                 size_t k = strcspn(p, " ");
                 char *next = p[k] != '\0' ? p + k + 1 : p + k;
                 p[k] = '\0';
-                bool seen = false;
-                for (size_t i = 0; i < n && !seen; i++)
-                    seen = t[i].len == k && t[i].place == gr->place && memcmp(t[i].text, p, k) == 0;
-                if (!seen)
-                    t[n++] = (struct pair_ac_word){.text = p,
-                                                   .len = (uint16_t)k,
-                                                   .kind = (uint8_t)gr->kind,
-                                                   .place = (uint8_t)gr->place,
-                                                   .rank = (uint16_t)rank,
-                                                   .group_size = (uint16_t)size};
+                for (int pl = 0; pl < nplaces; pl++) {
+                    size_t r = base[pl] + rank;
+                    t[n].w =
+                        (struct pair_ac_word){.text = p,
+                                              .len = (uint16_t)k,
+                                              .kind = (uint8_t)gr->kind,
+                                              .place = (uint8_t)places[pl],
+                                              .rank = (uint16_t)(r < UINT16_MAX ? r : UINT16_MAX),
+                                              .group_size = (uint16_t)size};
+                    t[n].order = n;
+                    n++;
+                }
                 rank++;
                 p = next;
             }
         }
     }
-    qsort(t, n, sizeof(*t), cmp_word);
-    tables[lang] = t;
-    table_len[lang] = n;
+    qsort(t, n, sizeof(*t), cmp_pending);
+    struct pair_ac_word *words = calloc(n + 1, sizeof(*words));
+    if (words == NULL) {
+        free(t);
+        return -1;
+    }
+    size_t m = 0;
+    for (size_t i = 0; i < n; i++)
+        if (i == 0 || cmp_bytes(t[i].w.text, t[i].w.len, t[i - 1].w.text, t[i - 1].w.len) != 0 ||
+            t[i].w.place != t[i - 1].w.place)
+            words[m++] = t[i].w;
+    free(t);
+    tables[lang] = words;
+    table_len[lang] = m;
     return 0;
 }
 

@@ -22,10 +22,19 @@
  * (elsewhere), by how often it followed '#' (directives), and after
  * "#define" the macros defined already count less. In "#include <" the
  * known words are header names. Words of a comment next to the cursor
- * join the cache a little. The
- * partial word itself is never evidence for itself. Everything a call
- * allocates is in the call's arena; the process-wide tables are built once
- * and read-only afterwards.
+ * join the cache a little.
+ *
+ * Words the document does not spell out can still be candidates: the parts
+ * of its identifiers ("xslt" of "xsltFreeDoc", "kind" of "block_kind"), and
+ * the next number of a numbered name next to the cursor (sb7 after sb5,
+ * sb6). A word that is already an element of the list the cursor is in (an
+ * import list, arguments, keys) or already declared where the cursor
+ * declares (after def, function, class, "#define") counts less. Last, a
+ * log-linear calibration fitted on other samples than the reported one
+ * corrects the score (see calibration in autocomplete.c). The partial word
+ * itself is never evidence for itself. Everything a call allocates is in
+ * the call's arena; the process-wide tables are built once and read-only
+ * afterwards.
  */
 #ifndef PAIR_AUTOCOMPLETE_H
 #define PAIR_AUTOCOMPLETE_H
@@ -71,6 +80,7 @@ struct pair_ac_model {
     double cont_share;   /* ... and their least share of the occurrences left */
     bool ngram;          /* use the left n-gram contexts */
     bool continuation;   /* compute insert_text */
+    bool calibrate;      /* correct the score with the fitted calibration */
 };
 
 /* The tuned model. */
