@@ -18,13 +18,11 @@ room_text(struct pair_req *r, struct pair_str room_raw, struct pair_str *code)
 {
     struct pair_call *c = &r->call;
     const char *room_id;
-    struct pair_str raw;
     long long version;
     struct pair_member m;
     enum pair_err e;
     if ((e = pair_check_room_id(c, room_raw, &room_id)) != PAIR_OK ||
-        (e = pair_input_need(c, &r->input, "version", PAIR_INTEGER, &raw)) != PAIR_OK ||
-        (e = pair_check_count(c, "version", raw, &version)) != PAIR_OK)
+        (e = pair_need_count(r, "version", &version)) != PAIR_OK)
         return e;
     if ((e = pair_session_for_room(c, pair_req_token(r), room_id, &m)) != PAIR_OK)
         return e;
@@ -52,8 +50,7 @@ h_autocomplete(struct pair_req *r)
         return e;
     if ((e = pair_input_need(c, &r->input, "language", PAIR_STRING, &raw)) != PAIR_OK ||
         (e = pair_ac_check_language(c, raw, &language)) != PAIR_OK ||
-        (e = pair_input_need(c, &r->input, "cursorPosition", PAIR_INTEGER, &raw)) != PAIR_OK ||
-        (e = pair_check_count(c, "cursorPosition", raw, &units)) != PAIR_OK ||
+        (e = pair_need_count(r, "cursorPosition", &units)) != PAIR_OK ||
         (e = pair_input_get(c, &r->input, "code", PAIR_STRING, &code, &has_code)) != PAIR_OK ||
         (e = pair_input_get(c, &r->input, "roomId", PAIR_STRING, &room_raw, &has_room)) != PAIR_OK)
         return e;

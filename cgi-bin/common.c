@@ -1,5 +1,5 @@
 /*
- * common.c: path and token handling shared by room-scoped handlers.
+ * common.c: path, token and input handling shared by the handlers.
  */
 #include <string.h>
 
@@ -22,4 +22,12 @@ pair_path_member(struct pair_req *r, const char **room_id, struct pair_member *m
     if (e != PAIR_OK)
         return e;
     return pair_session_for_room(&r->call, pair_req_token(r), *room_id, m);
+}
+
+enum pair_err
+pair_need_count(struct pair_req *r, const char *name, long long *out)
+{
+    struct pair_str raw;
+    enum pair_err e = pair_input_need(&r->call, &r->input, name, PAIR_INTEGER, &raw);
+    return e != PAIR_OK ? e : pair_check_count(&r->call, name, raw, out);
 }

@@ -51,4 +51,8 @@ enum pair_err pair_path_room(struct pair_req *r, const char **room_id);
 /* The path's room plus the member its token names (401/403/404). */
 enum pair_err pair_path_member(struct pair_req *r, const char **room_id, struct pair_member *m);
 
+/* The required input field `name` as a count (a non-negative integer); 400
+ * when missing, of another type or out of range. */
+enum pair_err pair_need_count(struct pair_req *r, const char *name, long long *out);
+
 #endif

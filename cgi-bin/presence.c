@@ -12,17 +12,13 @@ h_presence(struct pair_req *r)
     struct pair_call *c = &r->call;
     const char *room_id;
     struct pair_member m;
-    struct pair_str raw;
     long long anchor, head, version;
     json_object *typing = NULL;
     enum pair_err e = pair_path_member(r, &room_id, &m);
     if (e != PAIR_OK || (e = pair_req_json(r, true)) != PAIR_OK ||
-        (e = pair_input_need(c, &r->input, "anchor", PAIR_INTEGER, &raw)) != PAIR_OK ||
-        (e = pair_check_count(c, "anchor", raw, &anchor)) != PAIR_OK ||
-        (e = pair_input_need(c, &r->input, "head", PAIR_INTEGER, &raw)) != PAIR_OK ||
-        (e = pair_check_count(c, "head", raw, &head)) != PAIR_OK ||
-        (e = pair_input_need(c, &r->input, "version", PAIR_INTEGER, &raw)) != PAIR_OK ||
-        (e = pair_check_count(c, "version", raw, &version)) != PAIR_OK)
+        (e = pair_need_count(r, "anchor", &anchor)) != PAIR_OK ||
+        (e = pair_need_count(r, "head", &head)) != PAIR_OK ||
+        (e = pair_need_count(r, "version", &version)) != PAIR_OK)
         return e;
     if (json_object_object_get_ex(r->input.body, "typing", &typing) &&
         !json_object_is_type(typing, json_type_boolean))

@@ -28,7 +28,7 @@ h_save(struct pair_req *r)
     if (strcasecmp(username, m.username) != 0)
         return pair_fail(c, PAIR_E_FORBIDDEN, "username does not match this session's user");
     long long version;
-    if ((e = pair_doc_save(c, &m, code, &version)) != PAIR_OK)
+    if ((e = pair_doc_save(c, &m, pair_req_token(r), code, &version)) != PAIR_OK)
         return e;
     json_object *o = pair_json_object(c);
     if (o == NULL)

@@ -22,13 +22,11 @@ h_updates_push(struct pair_req *r)
 {
     struct pair_call *c = &r->call;
     const char *room_id;
-    struct pair_str raw;
     long long version, after;
     json_object *updates = NULL;
     enum pair_err e = pair_path_room(r, &room_id);
     if (e != PAIR_OK || (e = pair_req_json(r, true)) != PAIR_OK ||
-        (e = pair_input_need(c, &r->input, "version", PAIR_INTEGER, &raw)) != PAIR_OK ||
-        (e = pair_check_count(c, "version", raw, &version)) != PAIR_OK)
+        (e = pair_need_count(r, "version", &version)) != PAIR_OK)
         return e;
     if (!json_object_object_get_ex(r->input.body, "updates", &updates))
         return pair_fail(c, PAIR_E_INVALID, "updates is required");
@@ -48,12 +46,10 @@ h_updates_since(struct pair_req *r)
     struct pair_call *c = &r->call;
     const char *room_id;
     struct pair_member m;
-    struct pair_str raw, json;
+    struct pair_str json;
     long long since;
     enum pair_err e = pair_path_member(r, &room_id, &m);
-    if (e != PAIR_OK ||
-        (e = pair_input_need(c, &r->input, "since", PAIR_INTEGER, &raw)) != PAIR_OK ||
-        (e = pair_check_count(c, "since", raw, &since)) != PAIR_OK ||
+    if (e != PAIR_OK || (e = pair_need_count(r, "since", &since)) != PAIR_OK ||
         (e = pair_doc_updates_since(c, room_id, since, &json)) != PAIR_OK)
         return e;
     return pair_reply_text(r, 200, "application/json", json);
@@ -77,13 +73,11 @@ h_restore(struct pair_req *r)
     struct pair_call *c = &r->call;
     const char *room_id;
     struct pair_member m;
-    struct pair_str raw;
     long long version, after;
     enum pair_err e = pair_path_member(r, &room_id, &m);
     if (e != PAIR_OK || (e = pair_req_json(r, true)) != PAIR_OK ||
-        (e = pair_input_need(c, &r->input, "version", PAIR_INTEGER, &raw)) != PAIR_OK ||
-        (e = pair_check_count(c, "version", raw, &version)) != PAIR_OK ||
-        (e = pair_doc_restore(c, &m, version, &after)) != PAIR_OK)
+        (e = pair_need_count(r, "version", &version)) != PAIR_OK ||
+        (e = pair_doc_restore(c, &m, pair_req_token(r), version, &after)) != PAIR_OK)
         return e;
     return reply_version(r, after);
 }

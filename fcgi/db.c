@@ -28,8 +28,6 @@ static const struct {
                         "SELECT user_limit, language, version FROM rooms WHERE id = $1 "
                         "FOR UPDATE"},
     [STMT_ROOM_SET_LIMIT] = {"room_set_limit", 2, "UPDATE rooms SET user_limit = $2 WHERE id = $1"},
-    [STMT_ROOM_BUMP] = {"room_bump", 3,
-                        "UPDATE rooms SET version = $2, doc_length = $3 WHERE id = $1"},
     /* Taking a name retires its previous holder, who is offline by then.
      * (Two statements: a unique index is checked before a CTE's update of
      * the same command is visible to it.) */
@@ -81,10 +79,6 @@ static const struct {
                         "SELECT m.username, pair_iso(u.created_at) FROM updates u "
                         "JOIN members m ON m.id = u.member_id WHERE u.room_id = $1 AND "
                         "u.version < $2 ORDER BY u.version DESC LIMIT 1"},
-    [STMT_UPDATE_INSERT] = {"update_insert", 5,
-                            "INSERT INTO updates (room_id, version, client_id, member_id, "
-                            "changes) VALUES ($1, $2, $3, $4, $5) "
-                            "RETURNING pair_iso(created_at)"},
     [STMT_CHECKPOINT_LAST] = {"checkpoint_last", 1,
                               "SELECT max(version) FROM checkpoints WHERE room_id = $1"},
     [STMT_CHECKPOINT_INSERT] = {"checkpoint_insert", 4,
@@ -106,24 +100,6 @@ static const struct {
                           "LEFT JOIN rooms r ON r.id = $2 WHERE s.token_hash = "
                           "sha256(convert_to($1, 'UTF8')) AND s.revoked_at IS NULL AND "
                           "m.left_at IS NULL AND m.current"},
-    /* $3 is a JSON array of {clientID, changes}; nothing is inserted unless
-     * the version still is $2. With $6, the writer is marked as typing, and
-     * the last column tells whether they just started. */
-    [STMT_UPDATES_APPEND] =
-        {"updates_append", 7,
-         "WITH bump AS (UPDATE rooms SET version = $2::bigint + "
-         "$7::bigint, doc_length = $5 "
-         "WHERE id = $1 AND version = $2 RETURNING id), "
-         "prev AS (SELECT typing FROM members WHERE id = $4), "
-         "mark AS (UPDATE members SET typing = true, typed_at = now() "
-         "WHERE id = $4 AND $6::boolean AND (NOT typing OR "
-         "typed_at < now() - interval '500 milliseconds') AND EXISTS (SELECT 1 FROM bump)) "
-         "INSERT INTO updates (room_id, version, client_id, member_id, changes) "
-         "SELECT bump.id, $2::bigint + u.o - 1, u.e->>'clientID', $4, "
-         "u.e->'changes' FROM bump, json_array_elements($3::json) "
-         "WITH ORDINALITY AS u(e, o) "
-         "RETURNING pair_iso(created_at), $6::boolean AND NOT (SELECT typing FROM prev)",
-         true},
     /* The updates of several requests (rooms) at once, one commit for all:
      * $1 is a JSON array of {k, room, version, member, token, units, typing,
      * staged}. An entry is written only while its token is valid and its

@@ -234,40 +234,44 @@ write_stage(struct pair_call *c, struct write *w, const char *what, json_object 
     return PAIR_OK;
 }
 
-/* Stores the staged updates (in the caller's transaction, if any). */
+/* Stores the staged updates as token's holder m: through the group commit
+ * (`group`), or else at once on this call's connection, in its transaction
+ * if one is open. */
 static enum pair_err
-write_append(struct pair_call *c, struct write *w, const struct pair_member *m)
+write_append(struct pair_call *c, struct write *w, const struct pair_member *m, const char *token,
+             bool group)
 {
     if (json_object_array_length(w->staged) == 0)
         return PAIR_OK;
-    struct pair_str staged = pair_json_text(c, w->staged);
-    if (staged.ptr == NULL)
-        return PAIR_E_NOMEM;
-    PGresult *r;
-    const char *p[] = {w->room,
-                       lltoa(c, w->version),
-                       staged.ptr,
-                       lltoa(c, m->id),
-                       pair_sprintf(c->arena, "%zu", w->after_units),
-                       w->typing ? "t" : "f",
-                       pair_sprintf(c->arena, "%zu", json_object_array_length(w->staged))};
-    enum pair_err e = pair_db_exec(c, STMT_UPDATES_APPEND, 7, p, &r);
+    struct pair_append a = {.room = w->room,
+                            .version = w->version,
+                            .member = m->id,
+                            .token = token,
+                            .units = w->after_units,
+                            .typing = w->typing,
+                            .staged = w->staged};
+    enum pair_err e = group ? pair_append_commit(c, &a) : pair_append_now(c, &a);
     if (e != PAIR_OK) {
         /* Whether it was stored is unknown when the connection died. */
         pair_doccache_forget(w->room);
         return e;
     }
-    if (PQntuples(r) != (int)json_object_array_length(w->staged)) {
+    switch (a.outcome) {
+    case PAIR_APPEND_STALE:
         /* Another host wrote this version since we read it. */
         pair_doccache_forget(w->room);
         c->version = w->version + 1;
         return pair_fail(c, PAIR_E_STALE,
                          "Version %lld is no longer current: pull, rebase and send again",
                          w->version);
+    case PAIR_APPEND_UNAUTHORIZED:
+        pair_session_forget(token);
+        return pair_fail(c, PAIR_E_UNAUTHORIZED, "Invalid or expired session token");
+    case PAIR_APPEND_OK: break;
     }
-    w->at = pair_db_get(r, 0, 0);
-    w->started_typing = pair_db_bool(r, 0, 1);
-    return PAIR_OK;
+    w->at = pair_strndup(c->arena, a.at, strlen(a.at));
+    w->started_typing = a.started_typing;
+    return w->at != NULL ? PAIR_OK : PAIR_E_NOMEM;
 }
 
 /* After the commit: remember the new text and tell the room. */
@@ -352,40 +356,6 @@ stage_updates(struct pair_call *c, struct write *w, json_object *updates, size_t
     return e;
 }
 
-/* Stores the staged updates of a push through the group commit. */
-static enum pair_err
-push_append(struct pair_call *c, struct write *w, const struct pair_member *m, const char *token,
-            enum pair_append_outcome *outcome)
-{
-    struct pair_append a = {.room = w->room,
-                            .version = w->version,
-                            .member = m->id,
-                            .token = token,
-                            .units = w->after_units,
-                            .typing = true,
-                            .staged = w->staged};
-    enum pair_err e = pair_append_commit(c, &a);
-    if (e != PAIR_OK) {
-        /* Whether it was stored is unknown when the connection died. */
-        pair_doccache_forget(w->room);
-        return e;
-    }
-    *outcome = a.outcome;
-    if (a.outcome == PAIR_APPEND_STALE) {
-        /* Another host wrote this version since we read it. */
-        pair_doccache_forget(w->room);
-        c->version = w->version + 1;
-        return pair_fail(c, PAIR_E_STALE,
-                         "Version %lld is no longer current: pull, rebase and send again",
-                         w->version);
-    }
-    if (a.outcome == PAIR_APPEND_OK) {
-        w->at = pair_strndup(c->arena, a.at, strlen(a.at));
-        w->started_typing = a.started_typing;
-    }
-    return PAIR_OK;
-}
-
 /* One attempt at a push, the room's lock held: from the caches when
  * *cached (which is cleared when they cannot decide: the caller then tries
  * again from PostgreSQL), else from PostgreSQL. */
@@ -415,14 +385,10 @@ push_locked(struct pair_call *c, const char *room_id, const char *token, long lo
     *cached = false;
     if ((e = stage_updates(c, &w, updates, n)) != PAIR_OK)
         return e;
-    enum pair_append_outcome outcome;
-    if ((e = push_append(c, &w, m, token, &outcome)) != PAIR_OK) {
+    w.typing = true;
+    if ((e = write_append(c, &w, m, token, true)) != PAIR_OK) {
         *cached = from_cache && e == PAIR_E_DB; /* no second try: unknown outcome */
         return e;
-    }
-    if (outcome == PAIR_APPEND_UNAUTHORIZED) {
-        pair_session_forget(token);
-        return pair_fail(c, PAIR_E_UNAUTHORIZED, "Invalid or expired session token");
     }
     pair_session_remember(token, m);
     write_publish(c, &w, m);
@@ -565,8 +531,8 @@ stage_diff(struct pair_call *c, struct write *w, const char *client_id, struct p
 }
 
 enum pair_err
-pair_doc_restore(struct pair_call *c, const struct pair_member *m, long long version,
-                 long long *new_version)
+pair_doc_restore(struct pair_call *c, const struct pair_member *m, const char *token,
+                 long long version, long long *new_version)
 {
     struct write w;
     struct pair_str old;
@@ -580,7 +546,7 @@ pair_doc_restore(struct pair_call *c, const struct pair_member *m, long long ver
     }
     if ((e = pair_doc_text(c, m->room_id, version, &old)) != PAIR_OK ||
         (e = stage_diff(c, &w, "restore", old)) != PAIR_OK ||
-        (e = write_append(c, &w, m)) != PAIR_OK)
+        (e = write_append(c, &w, m, token, false)) != PAIR_OK)
         goto out;
     write_publish(c, &w, m);
     *new_version = w.version + (long long)json_object_array_length(w.staged);
@@ -608,8 +574,8 @@ publish_checkpoint(struct pair_call *c, const struct pair_member *m, long long v
 
 /* The save itself: the write lock is held. */
 static enum pair_err
-save_locked(struct pair_call *c, const struct pair_member *m, struct write *w, struct pair_str code,
-            long long *version)
+save_locked(struct pair_call *c, const struct pair_member *m, const char *token, struct write *w,
+            struct pair_str code, long long *version)
 {
     PGresult *r;
     const char *p[] = {m->room_id};
@@ -629,7 +595,7 @@ save_locked(struct pair_call *c, const struct pair_member *m, struct write *w, s
     const char *k[] = {m->room_id, v, "Saved", member};
     if ((e = pair_db_begin(c)) != PAIR_OK)
         return e;
-    if ((e = write_append(c, w, m)) != PAIR_OK)
+    if ((e = write_append(c, w, m, token, false)) != PAIR_OK)
         goto fail;
     if (!same) {
         const char *s[] = {m->room_id, v, pair_strndup(c->arena, code.ptr, code.len)};
@@ -649,8 +615,8 @@ fail:
 }
 
 enum pair_err
-pair_doc_save(struct pair_call *c, const struct pair_member *m, struct pair_str code,
-              long long *version)
+pair_doc_save(struct pair_call *c, const struct pair_member *m, const char *token,
+              struct pair_str code, long long *version)
 {
     if (code.len > PAIR_DOC_MAX)
         return pair_fail(c, PAIR_E_TOO_LARGE, "code is larger than the %d-byte document limit",
@@ -662,7 +628,7 @@ pair_doc_save(struct pair_call *c, const struct pair_member *m, struct pair_str 
     struct write w;
     enum pair_err e = write_begin(c, m->room_id, &w);
     if (e == PAIR_OK)
-        e = save_locked(c, m, &w, code, version);
+        e = save_locked(c, m, token, &w, code, version);
     write_end(c);
     if (e == PAIR_OK)
         pair_log(c, "%s saved room %s at version %lld", m->username, m->room_id, *version);

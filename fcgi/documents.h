@@ -65,18 +65,19 @@ enum pair_err pair_doc_updates_since(struct pair_call *c, const char *room_id, l
 enum pair_err pair_doc_history(struct pair_call *c, const char *room_id, struct pair_str *json);
 
 /* Makes the document equal to its text at `version` with one new update by
- * m (none when it already is). *new_version is the version after. */
-enum pair_err pair_doc_restore(struct pair_call *c, const struct pair_member *m, long long version,
-                               long long *new_version);
+ * m, the holder of token (none when it already is). *new_version is the
+ * version after. */
+enum pair_err pair_doc_restore(struct pair_call *c, const struct pair_member *m, const char *token,
+                               long long version, long long *new_version);
 
 /*
- * Saves code as m's checkpoint. Where code differs from the document, the
+ * Saves code as the checkpoint of m, the holder of token. Where code differs from the document, the
  * difference becomes one update by m, published to the room; either way a
  * checkpoint is recorded and published. Fails with PAIR_E_NOT_MODIFIED when
  * code is the document and a checkpoint already marks this version,
  * PAIR_E_TOO_LARGE over the size bound, PAIR_E_INVALID for NUL characters.
  */
-enum pair_err pair_doc_save(struct pair_call *c, const struct pair_member *m, struct pair_str code,
-                            long long *version);
+enum pair_err pair_doc_save(struct pair_call *c, const struct pair_member *m, const char *token,
+                            struct pair_str code, long long *version);
 
 #endif

@@ -153,3 +153,13 @@ pair_append_commit(struct pair_call *c, struct pair_append *a)
      * it. */
     return a->err;
 }
+
+enum pair_err
+pair_append_now(struct pair_call *c, struct pair_append *a)
+{
+    enum pair_err e = describe(c, a);
+    if (e != PAIR_OK)
+        return e;
+    a->next = NULL;
+    return run(c, a, 1);
+}

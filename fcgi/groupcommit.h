@@ -50,4 +50,9 @@ struct pair_append {
  * outcome is unknown. The caller holds a->room's lock. */
 enum pair_err pair_append_commit(struct pair_call *c, struct pair_append *a);
 
+/* Writes a alone, at once, on the call's own connection and in its
+ * transaction if one is open (a save stores its snapshot and checkpoint in
+ * the same transaction). */
+enum pair_err pair_append_now(struct pair_call *c, struct pair_append *a);
+
 #endif
