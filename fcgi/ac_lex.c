@@ -558,21 +558,25 @@ cpp_raw(struct lexer *lx, size_t a)
     return true;
 }
 
-/* Case-insensitive: is w[0..len) one of the words in the space-separated
- * list? */
-static bool
-word_in(const unsigned char *w, size_t len, const char *list)
+bool
+pair_ac_word_in(const char *w, size_t len, const char *list, bool nocase)
 {
-    const char *p = list;
-    while (*p != '\0') {
+    for (const char *p = list; *p != '\0';) {
         size_t k = strcspn(p, " ");
-        if (k == len && strncasecmp(p, (const char *)w, len) == 0)
+        if (k == len && (nocase ? strncasecmp(p, w, len) : memcmp(p, w, len)) == 0)
             return true;
         p += k;
         while (*p == ' ')
             p++;
     }
     return false;
+}
+
+/* Case-insensitive pair_ac_word_in. */
+static bool
+word_in(const unsigned char *w, size_t len, const char *list)
+{
+    return pair_ac_word_in((const char *)w, len, list, true);
 }
 
 /*

@@ -99,4 +99,8 @@ bool pair_ac_ident_char(enum pair_ac_lang lang, uint32_t cp, bool start);
  * byte length (1-4). */
 size_t pair_ac_utf8_next(const char *s, size_t len, size_t i, uint32_t *cp);
 
+/* Is w[0..len) one of the words of the space-separated list (ignoring case
+ * with nocase)? */
+bool pair_ac_word_in(const char *w, size_t len, const char *list, bool nocase);
+
 #endif

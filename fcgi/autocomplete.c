@@ -260,17 +260,7 @@ tok_in(const struct ctx *x, long i, const char *list)
 {
     if (i < 0 || x->tok[i].type != PAIR_AC_WORD)
         return false;
-    const char *w = tok_ptr(x, (size_t)i);
-    size_t len = x->tok[i].len;
-    for (const char *p = list; *p != '\0';) {
-        size_t k = strcspn(p, " ");
-        if (k == len && memcmp(p, w, k) == 0)
-            return true;
-        p += k;
-        while (*p == ' ')
-            p++;
-    }
-    return false;
+    return pair_ac_word_in(tok_ptr(x, (size_t)i), x->tok[i].len, list, false);
 }
 
 /* Token i is a member access operator. */
