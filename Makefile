@@ -49,7 +49,7 @@ FUZZ_BIN = $(patsubst tests/fuzz/%.c,build/fuzz/%,$(FUZZ_SRC))
 # They link only the parsers and what those need.
 FUZZ_DEPS = fcgi/arena.c fcgi/err.c fcgi/input.c fcgi/validate.c fcgi/text.c fcgi/changeset.c \
             fcgi/autocomplete.c fcgi/ac_lex.c fcgi/ac_words.c
-build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_DEPS) $(HDRS)
+build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.h $(FUZZ_DEPS) $(HDRS)
 	@mkdir -p $(@D)
 	clang -std=c11 -D_GNU_SOURCE -g -O1 -Wall -Wextra -Werror -fsanitize=fuzzer,address,undefined \
 	    $(INC) -o $@ $< $(FUZZ_DEPS) -ljson-c -lpcre2-8 -pthread

@@ -20,16 +20,7 @@
 #include "../../fcgi/autocomplete.h"
 #include "../../fcgi/text.h"
 #include "../../fcgi/validate.h"
-
-#define ENSURE(cond)                                                                               \
-    do {                                                                                           \
-        if (!(cond)) {                                                                             \
-            fprintf(stderr, "%s:%d: invariant failed: %s\n", __FILE__, __LINE__, #cond);           \
-            abort();                                                                               \
-        }                                                                                          \
-    } while (0)
-
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+#include "fuzz.h"
 
 static const char *const languages[] = {
     "python", "javascript", "typescript", "c",      "cpp",  "java", "go",         "rust",

@@ -15,8 +15,7 @@
 #include "../../fcgi/input.h"
 #include "../../fcgi/text.h"
 #include "../../fcgi/validate.h"
-
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+#include "fuzz.h"
 
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

@@ -15,17 +15,7 @@
 
 #include "../../fcgi/input.h"
 #include "../../fcgi/validate.h"
-
-#define ENSURE(cond)                                                                               \
-    do {                                                                                           \
-        if (!(cond)) {                                                                             \
-            fprintf(stderr, "%s:%d: invariant failed: %s\n", __FILE__, __LINE__, #cond);           \
-            abort();                                                                               \
-        }                                                                                          \
-    } while (0)
-
-int LLVMFuzzerInitialize(int *argc, char ***argv);
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+#include "fuzz.h"
 
 /* Fields the handlers ask for, and a query behind the body carrying some. */
 static const char *const fields[] = {"username", "roomId", "limit", "code", "version"};

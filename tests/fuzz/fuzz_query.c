@@ -15,17 +15,7 @@
 
 #include "../../fcgi/input.h"
 #include "../../fcgi/validate.h"
-
-#define ENSURE(cond)                                                                               \
-    do {                                                                                           \
-        if (!(cond)) {                                                                             \
-            fprintf(stderr, "%s:%d: invariant failed: %s\n", __FILE__, __LINE__, #cond);           \
-            abort();                                                                               \
-        }                                                                                          \
-    } while (0)
-
-int LLVMFuzzerInitialize(int *argc, char ***argv);
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+#include "fuzz.h"
 
 /* Table 3-7 of the Unicode standard, as ranges per lead byte. */
 static bool

@@ -15,16 +15,7 @@
 #include "../../fcgi/input.h"
 #include "../../fcgi/text.h"
 #include "../../fcgi/validate.h"
-
-#define ENSURE(cond)                                                                               \
-    do {                                                                                           \
-        if (!(cond)) {                                                                             \
-            fprintf(stderr, "%s:%d: invariant failed: %s\n", __FILE__, __LINE__, #cond);           \
-            abort();                                                                               \
-        }                                                                                          \
-    } while (0)
-
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+#include "fuzz.h"
 
 /* Bytes of the UTF-8 character led by c. */
 static size_t
