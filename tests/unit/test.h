@@ -29,6 +29,9 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "../../fcgi/arena.h"
+#include "../../fcgi/err.h"
+
 #define TEST_MAX 256
 
 struct test_case {
@@ -158,6 +161,26 @@ test_fail_(const char *file, int line, const char *fmt, ...)
                        #b, test_p_ != NULL ? (int)test_n_ : 6,                                     \
                        test_p_ != NULL ? test_p_ : "(null)", test_b_);                             \
     } while (0)
+
+/* A pair_str over a string literal (which may hold NULs: sizeof, not
+ * strlen). */
+#define LIT(s) ((struct pair_str){(s), sizeof(s) - 1})
+
+/* A call with a fresh arena, after init (when not NULL) has built what the
+ * code under test needs; either failing ends the program. */
+__attribute__((unused)) static struct pair_call
+test_call(int (*init)(void))
+{
+    if (init != NULL && init() != 0) {
+        fprintf(stderr, "initialization failed\n");
+        exit(1);
+    }
+    struct pair_call c = {0};
+    c.arena = pair_arena_new();
+    if (c.arena == NULL)
+        exit(1);
+    return c;
+}
 
 /* Runs every registered test; returns the exit status. */
 static int

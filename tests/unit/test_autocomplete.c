@@ -8,19 +8,10 @@
 #include "../../fcgi/autocomplete.h"
 #include "test.h"
 
-/* A call with a fresh arena, the tables built. */
 static struct pair_call
 new_call(void)
 {
-    if (pair_ac_init() != 0) {
-        fprintf(stderr, "pair_ac_init failed\n");
-        exit(1);
-    }
-    struct pair_call c = {0};
-    c.arena = pair_arena_new();
-    if (c.arena == NULL)
-        exit(1);
-    return c;
+    return test_call(pair_ac_init);
 }
 
 /* The tokens of code of the given types, space-separated, NEWLINE as "\n"

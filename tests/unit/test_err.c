@@ -58,9 +58,7 @@ TEST(out_of_range_kind)
 
 TEST(fail_sets_detail)
 {
-    struct pair_call c = {0};
-    c.arena = pair_arena_new();
-    REQUIRE(c.arena != NULL);
+    struct pair_call c = test_call(NULL);
     CHECK(c.detail == NULL);
     enum pair_err e = pair_fail(&c, PAIR_E_INVALID, "%s must be %d-%d", "limit", 1, 20);
     CHECK_INTEQ(e, PAIR_E_INVALID);
@@ -75,9 +73,7 @@ TEST(fail_sets_detail)
 
 TEST(fail_long_detail_is_truncated)
 {
-    struct pair_call c = {0};
-    c.arena = pair_arena_new();
-    REQUIRE(c.arena != NULL);
+    struct pair_call c = test_call(NULL);
     char big[2000];
     memset(big, 'x', sizeof(big) - 1);
     big[sizeof(big) - 1] = '\0';

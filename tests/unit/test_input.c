@@ -5,16 +5,10 @@
 #include "../../fcgi/validate.h"
 #include "test.h"
 
-#define LIT(s) ((struct pair_str){(s), sizeof(s) - 1})
-
 static struct pair_call
 new_call(void)
 {
-    struct pair_call c = {0};
-    c.arena = pair_arena_new();
-    if (c.arena == NULL || pair_validate_init() != 0)
-        exit(1);
-    return c;
+    return test_call(pair_validate_init);
 }
 
 /* Parses a literal query; the result stays in c's arena. */

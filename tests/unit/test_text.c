@@ -8,8 +8,6 @@
 #include "../../fcgi/text.h"
 #include "test.h"
 
-#define LIT(s) ((struct pair_str){(s), sizeof(s) - 1})
-
 /* A growable byte buffer on the heap. */
 struct buf {
     char *p;
@@ -252,9 +250,7 @@ TEST(utf16_len)
 
 TEST(diff_exact_forms)
 {
-    struct pair_call c = {0};
-    c.arena = pair_arena_new();
-    REQUIRE(c.arena != NULL);
+    struct pair_call c = test_call(NULL);
     check_diff(&c, LIT(""), LIT(""), "[]", __LINE__);
     check_diff(&c, LIT("abc"), LIT("abc"), "[3]", __LINE__);
     check_diff(&c, LIT(""), LIT("a"), "[[0,\"a\"]]", __LINE__);
@@ -319,9 +315,7 @@ TEST(diff_shared_bytes)
         {"\n\n", "\n"},
         {"\n", "\n\n"},
     };
-    struct pair_call c = {0};
-    c.arena = pair_arena_new();
-    REQUIRE(c.arena != NULL);
+    struct pair_call c = test_call(NULL);
     for (size_t i = 0; i < sizeof(pairs) / sizeof(pairs[0]); i++) {
         struct pair_str a = {pairs[i][0], strlen(pairs[i][0])};
         struct pair_str b = {pairs[i][1], strlen(pairs[i][1])};
@@ -335,9 +329,7 @@ TEST(diff_shared_bytes)
 TEST(diff_reads_only_len)
 {
     /* Texts that are slices of longer buffers with no NUL after them. */
-    struct pair_call c = {0};
-    c.arena = pair_arena_new();
-    REQUIRE(c.arena != NULL);
+    struct pair_call c = test_call(NULL);
     char *a = malloc(7), *b = malloc(7);
     REQUIRE(a != NULL && b != NULL);
     memcpy(a, "ab\xC3\xA9xyz", 7);
@@ -411,9 +403,7 @@ mutate(struct buf *dst, const struct buf *src)
 
 TEST(diff_random)
 {
-    struct pair_call c = {0};
-    c.arena = pair_arena_new();
-    REQUIRE(c.arena != NULL);
+    struct pair_call c = test_call(NULL);
     struct buf a = {0}, b = {0};
     int failures = 0;
     for (int iter = 0; iter < 5000 && failures < 5; iter++) {
@@ -436,9 +426,7 @@ TEST(diff_random)
 TEST(diff_large)
 {
     /* A document of a few hundred kilobytes with one edit in the middle. */
-    struct pair_call c = {0};
-    c.arena = pair_arena_new();
-    REQUIRE(c.arena != NULL);
+    struct pair_call c = test_call(NULL);
     struct buf a = {0}, b = {0};
     buf_add(&a, "", 0);
     for (int i = 0; i < 20000; i++)

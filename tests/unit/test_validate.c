@@ -5,22 +5,10 @@
 #include "../../fcgi/validate.h"
 #include "test.h"
 
-/* A pair_str over a string literal (which may hold NULs: sizeof, not
- * strlen). */
-#define LIT(s) ((struct pair_str){(s), sizeof(s) - 1})
-
 static struct pair_call
 new_call(void)
 {
-    if (pair_validate_init() != 0) {
-        fprintf(stderr, "pair_validate_init failed\n");
-        exit(1);
-    }
-    struct pair_call c = {0};
-    c.arena = pair_arena_new();
-    if (c.arena == NULL)
-        exit(1);
-    return c;
+    return test_call(pair_validate_init);
 }
 
 /* The well-formed byte sequences of Unicode 15 table 3-7, written out as
