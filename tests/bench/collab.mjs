@@ -24,12 +24,11 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import WebSocket from 'ws';
-import { parseJson, sleep, pool, withTimeout, parseStat, readStat, readStatAsync, readPssAsync, readPidFile, ProcGroups, machineTicks, schedstat, LoopLag, round, percentiles, CLK_TCK, parseArgs, httpRequest } from './lib.mjs';
+import { parseJson, sleep, pool, withTimeout, parseStat, readStat, readStatAsync, readPssAsync, readPidFile, ProcGroups, round, percentiles, parseArgs, httpRequest, GeneratorWindow, generatorFields, closeSocket } from './lib.mjs';
 
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -39,8 +38,6 @@ const DRAIN_MS = 5000; // at most, after the send phase
 const WS_OPEN_TIMEOUT_MS = 10_000;
 const SETUP_TIMEOUT_MS = 90_000; // create + join + connect of one scenario
 const WATCHDOG_MS = 25 * 60_000; // whole process
-const SATURATED = 0.85; // of one core: generator_saturated
-const LAG_LIMIT_MS = 10; // generator_lagging when the event loop's p99 lag exceeds this
 const JITTER = 0.25; // each interval is T * (1 ± JITTER)
 const SAMPLE_MS = 250; // RSS sampling
 const RESCAN_MS = 1000; // process-tree rescan (new PostgreSQL backends, nginx workers)
@@ -498,21 +495,7 @@ async function teardown(S) {
   await pool(
     S.clients.filter((c) => c.ws),
     128,
-    (c) =>
-      new Promise((resolve) => {
-        const ws = c.ws;
-        if (ws.readyState === WebSocket.CLOSED) return resolve();
-        const t = setTimeout(() => {
-          ws.terminate();
-          resolve();
-        }, 2000);
-        ws.once('close', () => {
-          clearTimeout(t);
-          resolve();
-        });
-        if (ws.readyState === WebSocket.CONNECTING) ws.terminate();
-        else ws.close(1000);
-      }),
+    (c) => closeSocket(c.ws),
   );
   await pool(S.clients, 32, (c) => request('POST', `/rooms/${c.room.id}/leave`, { token: c.token, timeout: 5000, host: c.host }));
 }
@@ -542,37 +525,24 @@ async function runScenario(name, spec) {
   const procs = new ProcGroups(PAIR_VAR);
   const procsB = HOSTS_IN_USE === 2 && PAIR_VAR2 ? new ProcGroups(PAIR_VAR2) : null;
   if (procsB) procsB.roots = Object.fromEntries(Object.entries(procsB.roots).filter(([g]) => g !== 'postgres')); // shared with host A
-  const loop = new LoopLag();
+  const generator = new GeneratorWindow();
   log(`${name}: set up in ${(setupMs / 1000).toFixed(1)} s; sending`);
   procs.start();
   if (procsB) procsB.start();
-  loop.start();
-  const cpu0 = process.cpuUsage();
-  const machine0 = machineTicks();
-  const sched0 = schedstat();
+  generator.start();
   const start = performance.now();
   S.sendEnd = start + duration * 1000;
   S.retryEnd = S.sendEnd + RETRY_WINDOW_MS;
   let windowEnd = null;
   const windowDone = new Promise((resolve) => {
     setTimeout(() => {
-      const wall = (performance.now() - start) / 1000;
-      const gcpu = process.cpuUsage(cpu0);
-      const machine1 = machineTicks();
-      const sched1 = schedstat();
-      const lag = loop.stop();
+      const g = generator.stop();
       const acceptedInWindow = S.accepted;
       windowEnd = {
-        wall,
+        ...g,
         acceptedInWindow,
-        resources: procs.stop(wall, acceptedInWindow / wall),
-        resourcesB: procsB ? procsB.stop(wall, acceptedInWindow / wall) : null,
-        generatorCores: (gcpu.user + gcpu.system) / 1e6 / wall,
-        machineCores: machine0 !== null && machine1 !== null ? (machine1 - machine0) / CLK_TCK / wall : null,
-        waitShare: sched0 && sched1 ? (sched1[1] - sched0[1]) / 1e9 / wall : null,
-        wantShare: sched0 && sched1 ? (sched1[0] - sched0[0] + sched1[1] - sched0[1]) / 1e9 / wall : null,
-        lagP99: lag.p99,
-        lagMax: lag.max,
+        resources: procs.stop(g.wall, acceptedInWindow / g.wall),
+        resourcesB: procsB ? procsB.stop(g.wall, acceptedInWindow / g.wall) : null,
       };
       resolve();
     }, duration * 1000);
@@ -697,18 +667,7 @@ async function runScenario(name, spec) {
     window_s: round(w.wall, 3),
     ...(w.resources || {}),
     ...(w.resourcesB ? { server_host_b: w.resourcesB.server, server_host_b_cores: w.resourcesB.server_cores } : {}),
-    generator_cpu_s: round(w.generatorCores * w.wall, 3),
-    generator_cores: round(w.generatorCores, 3),
-    // Saturated: it used more than 85 % of a core, or its main thread was
-    // runnable (on a CPU or waiting for one) more than 85 % of the window.
-    generator_saturated: w.generatorCores > SATURATED || (w.wantShare !== null && w.wantShare > SATURATED),
-    generator_loop_lag_p99_ms: w.lagP99,
-    generator_loop_lag_max_ms: w.lagMax,
-    generator_lagging: w.lagP99 !== null && w.lagP99 > LAG_LIMIT_MS,
-    generator_runnable: round(w.wantShare, 3),
-    generator_runqueue_wait: round(w.waitShare, 3),
-    machine_cores: os.availableParallelism(),
-    machine_cores_busy: round(w.machineCores, 3),
+    ...generatorFields(w),
     setup_s: round(setupMs / 1000, 2),
   };
   await teardown(S);

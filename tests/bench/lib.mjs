@@ -6,6 +6,7 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
+import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 
@@ -274,6 +275,78 @@ export class LoopLag {
     clearInterval(this.timer);
     return percentiles(this.samples);
   }
+}
+
+const SATURATED = 0.85; // of one core, or of the window runnable: generator_saturated
+const LAG_LIMIT_MS = 10; // generator_lagging when the event loop's p99 lag exceeds this
+
+/**
+ * What the load generator itself used over a measured window: its CPU, its
+ * main thread's time runnable and waiting for a CPU, its event-loop lag, and
+ * the machine's busy cores. start(), then stop() → the window's readings.
+ */
+export class GeneratorWindow {
+  start() {
+    this.loop = new LoopLag();
+    this.loop.start();
+    this.cpu0 = process.cpuUsage();
+    this.machine0 = machineTicks();
+    this.sched0 = schedstat();
+    this.t0 = performance.now();
+  }
+
+  stop() {
+    const wall = (performance.now() - this.t0) / 1000;
+    const gcpu = process.cpuUsage(this.cpu0);
+    const machine1 = machineTicks();
+    const sched1 = schedstat();
+    const lag = this.loop.stop();
+    const s0 = this.sched0;
+    return {
+      wall,
+      generatorCores: (gcpu.user + gcpu.system) / 1e6 / wall,
+      machineCores: this.machine0 !== null && machine1 !== null ? (machine1 - this.machine0) / CLK_TCK / wall : null,
+      waitShare: s0 && sched1 ? (sched1[1] - s0[1]) / 1e9 / wall : null,
+      wantShare: s0 && sched1 ? (sched1[0] - s0[0] + sched1[1] - s0[1]) / 1e9 / wall : null,
+      lagP99: lag.p99,
+      lagMax: lag.max,
+    };
+  }
+}
+
+/** The generator_* and machine_* fields of a result line, from GeneratorWindow.stop(). */
+export function generatorFields(w) {
+  return {
+    generator_cpu_s: round(w.generatorCores * w.wall, 3),
+    generator_cores: round(w.generatorCores, 3),
+    // Saturated: it used more than 85 % of a core, or its main thread was
+    // runnable (on a CPU or waiting for one) more than 85 % of the window.
+    generator_saturated: w.generatorCores > SATURATED || (w.wantShare !== null && w.wantShare > SATURATED),
+    generator_loop_lag_p99_ms: w.lagP99,
+    generator_loop_lag_max_ms: w.lagMax,
+    generator_lagging: w.lagP99 !== null && w.lagP99 > LAG_LIMIT_MS,
+    generator_runnable: round(w.wantShare, 3),
+    generator_runqueue_wait: round(w.waitShare, 3),
+    machine_cores: os.availableParallelism(),
+    machine_cores_busy: round(w.machineCores, 3),
+  };
+}
+
+/** Closes a WebSocket cleanly, or terminates it after 2 s; resolves when closed. */
+export function closeSocket(ws) {
+  return new Promise((resolve) => {
+    if (!ws || ws.readyState === ws.CLOSED) return resolve();
+    const t = setTimeout(() => {
+      ws.terminate();
+      resolve();
+    }, 2000);
+    ws.once('close', () => {
+      clearTimeout(t);
+      resolve();
+    });
+    if (ws.readyState === ws.CONNECTING) ws.terminate();
+    else ws.close(1000);
+  });
 }
 
 // ---------------------------------------------------------------------------

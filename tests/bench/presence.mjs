@@ -22,12 +22,11 @@ import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import { createRequire } from 'node:module';
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import WebSocket from 'ws';
-import { parseJson, sleep, pool, withTimeout, parseStat, readStat, readStatAsync, readPssAsync, readPidFile, ProcGroups, machineTicks, schedstat, LoopLag, round, CLK_TCK, parseArgs, httpRequest } from './lib.mjs';
+import { parseJson, sleep, pool, withTimeout, parseStat, readStat, readStatAsync, readPssAsync, readPidFile, ProcGroups, round, parseArgs, httpRequest, GeneratorWindow, generatorFields, closeSocket } from './lib.mjs';
 
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -44,8 +43,6 @@ const CURSOR_SETUP_MS = 90_000;
 const DRAIN_MS = 3000; // cursors: after the send phase
 const DOC_LEN = 1000; // cursors: the document the cursors move in (UTF-16 units)
 const WATCHDOG_MS = 25 * 60_000;
-const SATURATED = 0.85;
-const LAG_LIMIT_MS = 10;
 const SAMPLE_MS = 250;
 const RESCAN_MS = 1000;
 const ALL = ['close', 'drop', 'freeze', 'cursors'];
@@ -250,20 +247,7 @@ class Sock {
 
   /** Closes cleanly, or terminates after 2 s; resolves when closed. */
   shut() {
-    return new Promise((resolve) => {
-      const ws = this.ws;
-      if (!ws || ws.readyState === WebSocket.CLOSED) return resolve();
-      const t = setTimeout(() => {
-        ws.terminate();
-        resolve();
-      }, 2000);
-      ws.once('close', () => {
-        clearTimeout(t);
-        resolve();
-      });
-      if (ws.readyState === WebSocket.CONNECTING) ws.terminate();
-      else ws.close(1000);
-    });
+    return closeSocket(this.ws);
   }
 }
 
@@ -693,35 +677,18 @@ async function runCursors() {
   await sleep(500); // let the join, connect and update traffic pass
 
   const procs = new ProcGroups(PAIR_VAR);
-  const loop = new LoopLag();
+  const generator = new GeneratorWindow();
   log(`cursors: set up in ${(setupMs / 1000).toFixed(1)} s; sending`);
   S.measuring = true;
   procs.start();
-  loop.start();
-  const cpu0 = process.cpuUsage();
-  const machine0 = machineTicks();
-  const sched0 = schedstat();
+  generator.start();
   const start = performance.now();
   S.sendEnd = start + duration * 1000;
   let w = null;
   const windowDone = new Promise((resolve) => {
     setTimeout(() => {
-      const wall = (performance.now() - start) / 1000;
-      const gcpu = process.cpuUsage(cpu0);
-      const machine1 = machineTicks();
-      const sched1 = schedstat();
-      const lag = loop.stop();
-      w = {
-        wall,
-        ackedInWindow: S.acked,
-        resources: procs.stop(wall, S.acked / wall, 'cursors'),
-        generatorCores: (gcpu.user + gcpu.system) / 1e6 / wall,
-        machineCores: machine0 !== null && machine1 !== null ? (machine1 - machine0) / CLK_TCK / wall : null,
-        waitShare: sched0 && sched1 ? (sched1[1] - sched0[1]) / 1e9 / wall : null,
-        wantShare: sched0 && sched1 ? (sched1[0] - sched0[0] + sched1[1] - sched0[1]) / 1e9 / wall : null,
-        lagP99: lag.p99,
-        lagMax: lag.max,
-      };
+      const g = generator.stop();
+      w = { ...g, ackedInWindow: S.acked, resources: procs.stop(g.wall, S.acked / g.wall, 'cursors') };
       resolve();
     }, duration * 1000);
   });
@@ -797,16 +764,7 @@ async function runCursors() {
     unfinished,
     window_s: round(w.wall, 3),
     ...(w.resources || {}),
-    generator_cpu_s: round(w.generatorCores * w.wall, 3),
-    generator_cores: round(w.generatorCores, 3),
-    generator_saturated: w.generatorCores > SATURATED || (w.wantShare !== null && w.wantShare > SATURATED),
-    generator_loop_lag_p99_ms: w.lagP99,
-    generator_loop_lag_max_ms: w.lagMax,
-    generator_lagging: w.lagP99 !== null && w.lagP99 > LAG_LIMIT_MS,
-    generator_runnable: round(w.wantShare, 3),
-    generator_runqueue_wait: round(w.waitShare, 3),
-    machine_cores: os.availableParallelism(),
-    machine_cores_busy: round(w.machineCores, 3),
+    ...generatorFields(w),
     setup_s: round(setupMs / 1000, 2),
   };
   await cursorTeardown(S);

@@ -20,7 +20,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import WebSocket from 'ws';
-import { parseJson, sleep, pool, withTimeout, readStat, readPssAsync, readPidFile, round, parseArgs, httpRequest } from './lib.mjs';
+import { parseJson, sleep, pool, withTimeout, readStat, readPssAsync, readPidFile, round, parseArgs, httpRequest, closeSocket } from './lib.mjs';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
@@ -198,19 +198,7 @@ async function oneRun(run) {
   }
   console.log(JSON.stringify(line));
   // teardown
-  await pool(sockets, 256, (ws) =>
-    new Promise((resolve) => {
-      const t = setTimeout(() => {
-        ws.terminate();
-        resolve();
-      }, 2000);
-      ws.once('close', () => {
-        clearTimeout(t);
-        resolve();
-      });
-      ws.close(1000);
-    }),
-  );
+  await pool(sockets, 256, closeSocket);
   await pool(tokens, 32, ([room, token]) => request('POST', `/rooms/${room}/leave`, { token, timeout: 5000 }));
   return line;
 }
