@@ -33,9 +33,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import { loopbackUrl } from './lib.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
 const DOC_MAX = 2 * 1024 * 1024;
 
 function die(message, code = 2) {
@@ -65,15 +65,7 @@ const LINE = !args.includes('--no-line');
 for (const [n, v] of [['--files', FILES], ['--per-file', PER_FILE], ['--seed', SEED]])
   if (!Number.isInteger(v) || v < 1) die(`${n} must be a positive integer`);
 
-if (!process.env.PAIR_URL) die('set PAIR_URL, e.g. PAIR_URL=http://127.0.0.1:8080 node tests/bench/autocomplete.mjs');
-let base;
-try {
-  base = new URL(process.env.PAIR_URL);
-} catch {
-  die(`PAIR_URL is not a URL: ${process.env.PAIR_URL}`);
-}
-if (base.protocol !== 'http:') die('PAIR_URL must be http://');
-if (!LOOPBACK_HOSTS.has(base.hostname)) die(`refusing to load ${base.hostname}: only 127.0.0.1, localhost or ::1`);
+const base = loopbackUrl('PAIR_URL', null, die);
 const prefixPath = base.pathname.replace(/\/+$/, '');
 
 // ---------------------------------------------------------------------------

@@ -28,9 +28,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import WebSocket from 'ws';
-import { parseJson, sleep, pool, withTimeout, parseStat, readStat, readStatAsync, readPssAsync, readPidFile, ProcGroups, round, percentiles, parseArgs, httpRequest, GeneratorWindow, generatorFields, closeSocket } from './lib.mjs';
+import { parseJson, sleep, pool, withTimeout, parseStat, readStat, readStatAsync, readPssAsync, readPidFile, ProcGroups, round, percentiles, parseArgs, httpRequest, GeneratorWindow, generatorFields, closeSocket, loopbackUrl } from './lib.mjs';
 
-const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const REQUEST_TIMEOUT_MS = 4000; // one POST /updates (or set-up request)
 const RETRY_WINDOW_MS = 3000; // after the send phase, a 409'd update may still be retried this long
@@ -84,22 +83,8 @@ const CUSTOM = custom
 // ---------------------------------------------------------------------------
 // Target
 
-let base;
-try {
-  base = new URL(process.env.PAIR_URL || 'http://127.0.0.1:8080');
-} catch {
-  die(`PAIR_URL is not a URL: ${process.env.PAIR_URL}`);
-}
-if (base.protocol !== 'http:') die('PAIR_URL must be http://');
-if (!LOOPBACK_HOSTS.has(base.hostname)) die(`refusing to load ${base.hostname}: only 127.0.0.1, localhost or ::1`);
-let base2;
-try {
-  base2 = new URL(process.env.PAIR_URL2 || 'http://127.0.0.1:8081');
-} catch {
-  die(`PAIR_URL2 is not a URL: ${process.env.PAIR_URL2}`);
-}
-if (base2.protocol !== 'http:') die('PAIR_URL2 must be http://');
-if (!LOOPBACK_HOSTS.has(base2.hostname)) die(`refusing to load ${base2.hostname}: only 127.0.0.1, localhost or ::1`);
+const base = loopbackUrl('PAIR_URL', 'http://127.0.0.1:8080', die);
+const base2 = loopbackUrl('PAIR_URL2', 'http://127.0.0.1:8081', die);
 const HOSTS = [base, base2].map((b) => ({
   host: b.hostname.replace(/^\[|\]$/g, ''),
   port: Number(b.port || 80),

@@ -365,6 +365,27 @@ export function percentiles(values) {
   return { p50: at(50), p95: at(95), p99: at(99), max: a.length ? round(a[a.length - 1], 2) : null };
 }
 
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
+
+/**
+ * The server to load: the URL in environment variable `name` (or fallback
+ * when it is unset), which must be http:// on this machine's loopback;
+ * anything else ends the benchmark through die(message).
+ */
+export function loopbackUrl(name, fallback, die) {
+  const text = process.env[name] || fallback;
+  if (!text) die(`set ${name}, e.g. ${name}=http://127.0.0.1:8080`);
+  let url;
+  try {
+    url = new URL(text);
+  } catch {
+    die(`${name} is not a URL: ${text}`);
+  }
+  if (url.protocol !== 'http:') die(`${name} must be http://`);
+  if (!LOOPBACK_HOSTS.has(url.hostname)) die(`refusing to load ${url.hostname}: only 127.0.0.1, localhost or ::1`);
+  return url;
+}
+
 /**
  * Parses `--name value` and `--name=value` options into an object; `--help`
  * prints usage and exits. die(message) is called on anything else.

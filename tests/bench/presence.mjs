@@ -26,9 +26,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import WebSocket from 'ws';
-import { parseJson, sleep, pool, withTimeout, parseStat, readStat, readStatAsync, readPssAsync, readPidFile, ProcGroups, round, parseArgs, httpRequest, GeneratorWindow, generatorFields, closeSocket } from './lib.mjs';
+import { parseJson, sleep, pool, withTimeout, parseStat, readStat, readStatAsync, readPssAsync, readPidFile, ProcGroups, round, parseArgs, httpRequest, GeneratorWindow, generatorFields, closeSocket, loopbackUrl } from './lib.mjs';
 
-const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const REQUEST_TIMEOUT_MS = 4000; // one cursor POST
 const SETUP_REQUEST_TIMEOUT_MS = 10_000;
@@ -85,14 +84,7 @@ const CURSORS = {
 // ---------------------------------------------------------------------------
 // Target
 
-let base;
-try {
-  base = new URL(process.env.PAIR_URL || 'http://127.0.0.1:8080');
-} catch {
-  die(`PAIR_URL is not a URL: ${process.env.PAIR_URL}`);
-}
-if (base.protocol !== 'http:') die('PAIR_URL must be http://');
-if (!LOOPBACK_HOSTS.has(base.hostname)) die(`refusing to load ${base.hostname}: only 127.0.0.1, localhost or ::1`);
+const base = loopbackUrl('PAIR_URL', 'http://127.0.0.1:8080', die);
 const HOST = base.hostname.replace(/^\[|\]$/g, '');
 const PORT = Number(base.port || 80);
 const PREFIX = base.pathname.replace(/\/+$/, '');

@@ -24,11 +24,10 @@ import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
-import { parseJson, sleep, round, parseArgs, httpRequest } from './lib.mjs';
+import { parseJson, sleep, round, parseArgs, httpRequest, loopbackUrl } from './lib.mjs';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const PAIRCTL = process.env.PAIR_CTL || path.join(REPO, 'scripts', 'pairctl');
-const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
 const log = (m) => process.stderr.write(`recovery.mjs: ${m}\n`);
 const die = (m, code = 2) => {
   log(m);
@@ -47,8 +46,7 @@ const REQ_TIMEOUT_MS = 2000;
 const GIVE_UP_MS = 30_000;
 const PG_DOWN_MS = 2000;
 
-const base = new URL(process.env.PAIR_URL || `http://127.0.0.1:${process.env.PORT || 8080}`);
-if (base.protocol !== 'http:' || !LOOPBACK.has(base.hostname)) die(`refusing ${base.href}: only http:// on loopback`);
+const base = loopbackUrl('PAIR_URL', `http://127.0.0.1:${process.env.PORT || 8080}`, die);
 const HOST = base.hostname.replace(/^\[|\]$/g, '');
 const PORT = Number(base.port || 80);
 

@@ -16,9 +16,9 @@
 
 import { execFileSync, spawnSync } from 'node:child_process';
 import http from 'node:http';
+import { loopbackUrl } from './lib.mjs';
 
 const MAX_REQUESTS = 2_000_000; // per scenario, whatever the clock says
-const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
 
 function die(message) {
   console.error(`rest.mjs: ${message}`);
@@ -38,15 +38,7 @@ const WARMUP = numberEnv('BENCH_WARMUP', 0.5, { min: 0, max: 10 });
 const CONCURRENCY = Math.floor(numberEnv('BENCH_CONCURRENCY', 32, { min: 1, max: 256 }));
 const SCENARIOS = (process.env.BENCH_SCENARIOS || 'healthz,join,document').split(',').map((s) => s.trim()).filter(Boolean);
 
-if (!process.env.PAIR_URL) die('set PAIR_URL, e.g. PAIR_URL=http://127.0.0.1:8080 node tests/bench/rest.mjs');
-let base;
-try {
-  base = new URL(process.env.PAIR_URL);
-} catch {
-  die(`PAIR_URL is not a URL: ${process.env.PAIR_URL}`);
-}
-if (base.protocol !== 'http:') die('PAIR_URL must be http://');
-if (!LOOPBACK_HOSTS.has(base.hostname)) die(`refusing to load ${base.hostname}: only 127.0.0.1, localhost or ::1`);
+const base = loopbackUrl('PAIR_URL', null, die);
 const prefix = base.pathname.replace(/\/+$/, '');
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY, maxFreeSockets: CONCURRENCY });

@@ -20,10 +20,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import WebSocket from 'ws';
-import { parseJson, sleep, pool, withTimeout, readStat, readPssAsync, readPidFile, round, parseArgs, httpRequest, closeSocket } from './lib.mjs';
+import { parseJson, sleep, pool, withTimeout, readStat, readPssAsync, readPidFile, round, parseArgs, httpRequest, closeSocket, loopbackUrl } from './lib.mjs';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
 const log = (m) => process.stderr.write(`sockets.mjs: ${m}\n`);
 const die = (m, code = 2) => {
   log(m);
@@ -37,8 +36,7 @@ const USERS = Math.max(1, Math.min(20, Number(args.users ?? 20)));
 const RUNS = Math.max(1, Math.min(10, Number(args.runs ?? 3)));
 const N = ROOMS * USERS;
 
-const base = new URL(process.env.PAIR_URL || 'http://127.0.0.1:8080');
-if (base.protocol !== 'http:' || !LOOPBACK.has(base.hostname)) die(`refusing ${base.href}: only http:// on loopback`);
+const base = loopbackUrl('PAIR_URL', 'http://127.0.0.1:8080', die);
 const HOST = base.hostname.replace(/^\[|\]$/g, '');
 const PORT = Number(base.port || 80);
 const WS_BASE = `ws://${base.host}`;
