@@ -10,14 +10,11 @@ import assert from 'node:assert/strict';
 import { after, describe, test } from 'node:test';
 import {
   BASE_URL,
-  assertStatus,
   createRoom,
-  documentOf,
-  get,
-  getCode,
   holdStackExclusive,
   joinOk,
   pairCtl,
+  serverState,
   skipIfNoCtl,
   sleep,
   waitHealthy,
@@ -57,15 +54,11 @@ async function editThrough(seed, fault, durationMs = 5000) {
   open.push(...run.clients);
   const { clients, edits } = run;
 
-  const code = await getCode(room.roomId, room.token);
-  assertStatus(code, 200);
-  const doc = await documentOf(room.roomId, room.token);
-  const logRes = await get(`/rooms/${encodeURIComponent(room.roomId)}/updates?since=0`, { token: room.token, timeout: 30_000 });
-  assertStatus(logRes, 200);
-  const byClient = countByClient(logRes.json.updates);
+  const { text, doc, log } = await serverState(room.roomId, room.token);
+  const byClient = countByClient(log.updates);
   const summary = clients.map((c, i) => `#${i} edits ${edits[i]} accepted ${c.acceptedUpdates} own ${c.confirmedOwn} retries ${c.retries} (${c.lastTransient}) 409s ${c.conflicts}`).join('\n');
   clients.forEach((c, i) => {
-    assert.equal(c.text(), code.text, `client ${i} has the server's text\n${summary}`);
+    assert.equal(c.text(), text, `client ${i} has the server's text\n${summary}`);
     assert.equal(c.version(), doc.version);
     assert.equal(byClient.get(c.clientID) || 0, edits[i], `client ${i}'s edits are in the log exactly once\n${summary}`);
     assert.equal(c.confirmedOwn, edits[i]);

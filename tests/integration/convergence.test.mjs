@@ -9,7 +9,7 @@
 
 import assert from 'node:assert/strict';
 import { after, describe, test } from 'node:test';
-import { BASE_URL, assertStatus, createRoom, documentOf, get, getCode, holdStackShared, joinOk, skipIfNoServer } from './helpers.mjs';
+import { BASE_URL, createRoom, holdStackShared, joinOk, serverState, skipIfNoServer } from './helpers.mjs';
 
 await holdStackShared();
 
@@ -40,12 +40,7 @@ describe('convergence of concurrent editors', { skip: skipIfNoServer }, () => {
       open.push(...run.clients);
       const { clients, edits } = run;
 
-      const code = await getCode(room.roomId, room.token);
-      assertStatus(code, 200);
-      const doc = await documentOf(room.roomId, room.token);
-      const logRes = await get(`/rooms/${encodeURIComponent(room.roomId)}/updates?since=0`, { token: room.token, timeout: 30_000 });
-      assertStatus(logRes, 200);
-      const log = logRes.json;
+      const { text, doc, log } = await serverState(room.roomId, room.token);
 
       const summary = clients.map((c, i) => `#${i} edits ${edits[i]} accepted ${c.acceptedUpdates} 409s ${c.conflicts} retries ${c.retries} pulls ${c.pulls} opens ${c.wsOpens}`).join('\n');
       const totalEdits = edits.reduce((s, n) => s + n, 0);
@@ -53,11 +48,11 @@ describe('convergence of concurrent editors', { skip: skipIfNoServer }, () => {
       assert.ok(run.drops > 0, 'some sockets were dropped');
 
       clients.forEach((c, i) => {
-        assert.equal(c.text(), code.text, `client ${i} has the server's text (GET /code)\n${summary}`);
+        assert.equal(c.text(), text, `client ${i} has the server's text (GET /code)\n${summary}`);
         assert.equal(c.version(), doc.version, `client ${i} is at the server's version`);
         assert.equal(c.pending(), 0, `client ${i} has nothing pending`);
       });
-      assert.equal(doc.code, code.text);
+      assert.equal(doc.code, text);
 
       // Nothing lost, nothing applied twice.
       const accepted = clients.reduce((s, c) => s + c.acceptedUpdates, 0);

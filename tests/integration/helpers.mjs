@@ -234,6 +234,20 @@ export async function documentOf(roomId, token) {
   return res.json;
 }
 
+/**
+ * What the server holds for a room after a run: GET /code's text, GET
+ * /document and the whole update log (GET /updates?since=0), each asserted
+ * 200.
+ */
+export async function serverState(roomId, token) {
+  const code = await getCode(roomId, token);
+  assertStatus(code, 200);
+  const doc = await documentOf(roomId, token);
+  const log = await get(`/rooms/${encodeURIComponent(roomId)}/updates?since=0`, { token, timeout: 30_000 });
+  assertStatus(log, 200);
+  return { text: code.text, doc, log: log.json };
+}
+
 /** Finds a user in a `users` array (exact username). */
 export function userIn(users, username) {
   return users.find((u) => u.username === username);
