@@ -14,6 +14,7 @@
 struct blob {
     size_t refs;
     size_t len;
+    size_t units; /* its length in UTF-16 code units */
     char text[];
 };
 
@@ -121,12 +122,12 @@ pair_doccache_clear(void)
 int
 pair_doccache_get(struct pair_call *c, const char *room, long long version, struct pair_str *text)
 {
-    return pair_doccache_latest(c, room, &version, text);
+    return pair_doccache_latest(c, room, &version, text, NULL);
 }
 
 int
 pair_doccache_latest(struct pair_call *c, const char *room, long long *version,
-                     struct pair_str *text)
+                     struct pair_str *text, size_t *units)
 {
     pthread_mutex_lock(&lock);
     struct entry *e = *find(room);
@@ -144,11 +145,13 @@ pair_doccache_latest(struct pair_call *c, const char *room, long long *version,
         return 0;
     text->ptr = b->text;
     text->len = b->len;
+    if (units != NULL)
+        *units = b->units;
     return 1;
 }
 
 void
-pair_doccache_put(const char *room, long long version, struct pair_str text)
+pair_doccache_put(const char *room, long long version, struct pair_str text, size_t units)
 {
     if (text.len > budget / 4)
         return;
@@ -157,6 +160,7 @@ pair_doccache_put(const char *room, long long version, struct pair_str text)
         return;
     b->refs = 1;
     b->len = text.len;
+    b->units = units;
     memcpy(b->text, text.ptr, text.len);
     b->text[text.len] = '\0';
 

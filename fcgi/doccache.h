@@ -25,13 +25,15 @@ int pair_doccache_get(struct pair_call *c, const char *room, long long version,
 
 /* Like pair_doccache_get, but with *version < 0 finds whatever version of
  * room is cached (on this host, the latest it wrote or read) and stores it
- * in *version. */
+ * in *version; *units (unless NULL) gets the text's length in UTF-16 code
+ * units. */
 int pair_doccache_latest(struct pair_call *c, const char *room, long long *version,
-                         struct pair_str *text);
+                         struct pair_str *text, size_t *units);
 
-/* Remembers room's text at version (copied), replacing an older version of
- * the same room. Silently does nothing when memory is short. */
-void pair_doccache_put(const char *room, long long version, struct pair_str text);
+/* Remembers room's text at version (copied) and its length in UTF-16 code
+ * units, replacing an older version of the same room. Silently does nothing
+ * when memory is short. */
+void pair_doccache_put(const char *room, long long version, struct pair_str text, size_t units);
 
 /* Forgets room (after a failed write whose outcome is unknown). */
 void pair_doccache_forget(const char *room);

@@ -78,7 +78,7 @@ pair_doc_text(struct pair_call *c, const char *room_id, long long version, struc
     for (int i = 0; i < PQntuples(log); i++)
         if ((e = replay(c, room_id, pair_db_get(log, i, 0), &text)) != PAIR_OK)
             return e;
-    pair_doccache_put(room_id, version, text);
+    pair_doccache_put(room_id, version, text, pair_utf16_len(text.ptr, text.len));
     *out = text;
     return PAIR_OK;
 }
@@ -281,7 +281,7 @@ write_publish(struct pair_call *c, struct write *w, const struct pair_member *m)
     size_t n = json_object_array_length(w->staged);
     if (n == 0)
         return;
-    pair_doccache_put(w->room, w->version + (long long)n, w->after);
+    pair_doccache_put(w->room, w->version + (long long)n, w->after, w->after_units);
     for (size_t i = 0; i < n; i++) {
         json_object *u = json_object_array_get_idx(w->staged, i), *id, *changes;
         json_object_object_get_ex(u, "clientID", &id);
@@ -327,7 +327,7 @@ write_begin_cached(struct pair_call *c, const char *room_id, const char *token, 
     long long cached = -1;
     memset(w, 0, sizeof(*w));
     if (!pair_session_cached(c, token, m) || strcmp(m->room_id, room_id) != 0 ||
-        !pair_doccache_latest(c, room_id, &cached, &w->text) || cached < version)
+        !pair_doccache_latest(c, room_id, &cached, &w->text, &w->after_units) || cached < version)
         return CACHE_MISS;
     if (cached > version) {
         not_current(c, version, cached);
@@ -336,7 +336,6 @@ write_begin_cached(struct pair_call *c, const char *room_id, const char *token, 
     w->room = room_id;
     w->version = cached;
     w->after = w->text;
-    w->after_units = pair_utf16_len(w->text.ptr, w->text.len);
     w->staged = pair_json_own(c, json_object_new_array());
     return w->staged != NULL ? CACHE_HIT : CACHE_MISS;
 }
