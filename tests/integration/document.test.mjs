@@ -11,6 +11,7 @@ import {
   closeAll,
   createRoom,
   documentOf,
+  get,
   getCode,
   getDocument,
   holdStackShared,
@@ -276,5 +277,44 @@ describe('POST /rooms/save', { skip: skipIfNoServer }, () => {
     });
     assertError(res, 413);
     assert.equal((await documentOf(room.roomId, room.token)).version, 0);
+  });
+});
+
+describe('GET /rooms/{id}/history', { skip: skipIfNoServer }, () => {
+  test('lists each save as a checkpoint and every writer with their update count and last time', async () => {
+    const room = await createRoom({ username: 'alice' });
+    const bob = await joinOk(room.roomId, 'bob');
+    const push = (token, version, changes) =>
+      post(`/rooms/${encodeURIComponent(room.roomId)}/updates`, { token, json: { version, updates: [{ clientID: 'h', changes }] } });
+    assertStatus(await push(room.token, 0, [[0, 'ab']]), 200);
+    assertStatus(await push(room.token, 1, [2, [0, 'c']]), 200);
+    const saved = await saveOk(bob.token, { roomId: room.roomId, code: 'abcd', username: 'bob' });
+    assert.equal(saved.version, 3, "bob's save is an update of its own");
+    const again = await save(room.token, { roomId: room.roomId, code: 'abcd', username: 'alice' });
+    assert.equal(again.status, 304, 'nothing changed since the last checkpoint: no second one');
+
+    const res = await get(`/rooms/${encodeURIComponent(room.roomId)}/history`, { token: bob.token });
+    assertStatus(res, 200);
+    const h = res.json;
+    assert.equal(h.version, 3);
+    assert.deepEqual(
+      h.checkpoints.map(({ version, label, username }) => ({ version, label, username })),
+      [{ version: 3, label: 'Saved', username: 'bob' }],
+    );
+    for (const k of h.checkpoints) assert.match(k.at, ISO_8601_RE);
+    assert.deepEqual(
+      h.contributors.map(({ username, updates }) => ({ username, updates })),
+      [
+        { username: 'alice', updates: 2 },
+        { username: 'bob', updates: 1 },
+      ],
+      'most updates first',
+    );
+    for (const c of h.contributors) assert.match(c.lastAt, ISO_8601_RE);
+    assert.ok(h.contributors[1].lastAt >= h.contributors[0].lastAt, 'bob wrote last');
+
+    assertError(await get(`/rooms/${encodeURIComponent(room.roomId)}/history`), 401);
+    const other = await createRoom({ username: 'carol' });
+    assertError(await get(`/rooms/${encodeURIComponent(room.roomId)}/history`, { token: other.token }), 403);
   });
 });
