@@ -369,6 +369,16 @@ control(struct pair_call *c, const char *sql)
 }
 
 enum pair_err
+pair_db_room_row(struct pair_call *c, enum pair_stmt s, int n, const char *const *params,
+                 PGresult **res)
+{
+    enum pair_err e = pair_db_exec(c, s, n, params, res);
+    if (e == PAIR_OK && PQntuples(*res) != 1)
+        return pair_fail(c, PAIR_E_NOT_FOUND, "Room not found");
+    return e;
+}
+
+enum pair_err
 pair_db_begin(struct pair_call *c)
 {
     struct pair_db *db = c->worker->db;

@@ -75,6 +75,11 @@ enum pair_err pair_db_exec(struct pair_call *c, enum pair_stmt s, int n, const c
 
 /* Transaction control. A request that ends inside a transaction has it
  * rolled back by pair_db_end_request. */
+/* pair_db_exec for a statement that answers one row for an existing room:
+ * no row is PAIR_E_NOT_FOUND, "Room not found". */
+enum pair_err pair_db_room_row(struct pair_call *c, enum pair_stmt s, int n,
+                               const char *const *params, PGresult **res);
+
 enum pair_err pair_db_begin(struct pair_call *c);
 enum pair_err pair_db_commit(struct pair_call *c);
 void pair_db_rollback(struct pair_call *c);

@@ -89,11 +89,9 @@ pair_doc_read(struct pair_call *c, const char *room_id, long long version,
 {
     PGresult *room, *last;
     const char *p[] = {room_id};
-    enum pair_err e = pair_db_exec(c, STMT_ROOM_GET, 1, p, &room);
+    enum pair_err e = pair_db_room_row(c, STMT_ROOM_GET, 1, p, &room);
     if (e != PAIR_OK)
         return e;
-    if (PQntuples(room) != 1)
-        return pair_fail(c, PAIR_E_NOT_FOUND, "Room not found");
     long long current = strtoll(pair_db_get(room, 0, 2), NULL, 10);
     if (version < 0)
         version = current;
@@ -157,11 +155,9 @@ write_begin(struct pair_call *c, const char *room_id, struct write *w)
     const char *p[] = {room_id};
     memset(w, 0, sizeof(*w));
     pair_roomlock_acquire(c, room_id);
-    enum pair_err e = pair_db_exec(c, STMT_ROOM_GET, 1, p, &r);
+    enum pair_err e = pair_db_room_row(c, STMT_ROOM_GET, 1, p, &r);
     if (e != PAIR_OK)
         return e;
-    if (PQntuples(r) != 1)
-        return pair_fail(c, PAIR_E_NOT_FOUND, "Room not found");
     return write_load(c, room_id, pair_db_get(r, 0, 2), pair_db_get(r, 0, 3), w);
 }
 
@@ -487,11 +483,9 @@ pair_doc_updates_since(struct pair_call *c, const char *room_id, long long since
 {
     PGresult *r;
     const char *p[] = {room_id, lltoa(c, since)};
-    enum pair_err e = pair_db_exec(c, STMT_UPDATES_SINCE, 2, p, &r);
+    enum pair_err e = pair_db_room_row(c, STMT_UPDATES_SINCE, 2, p, &r);
     if (e != PAIR_OK)
         return e;
-    if (PQntuples(r) != 1)
-        return pair_fail(c, PAIR_E_NOT_FOUND, "Room not found");
     long long version = strtoll(pair_db_get(r, 0, 0), NULL, 10);
     if (since > version)
         return pair_fail(c, PAIR_E_INVALID, "since (%lld) is beyond the current version (%lld)",
@@ -506,11 +500,9 @@ pair_doc_history(struct pair_call *c, const char *room_id, struct pair_str *json
 {
     PGresult *r;
     const char *p[] = {room_id};
-    enum pair_err e = pair_db_exec(c, STMT_HISTORY, 1, p, &r);
+    enum pair_err e = pair_db_room_row(c, STMT_HISTORY, 1, p, &r);
     if (e != PAIR_OK)
         return e;
-    if (PQntuples(r) != 1)
-        return pair_fail(c, PAIR_E_NOT_FOUND, "Room not found");
     json->ptr = pair_db_get(r, 0, 0);
     json->len = strlen(json->ptr);
     return PAIR_OK;

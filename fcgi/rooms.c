@@ -149,10 +149,8 @@ load_view(struct pair_call *c, const char *room_id, const char *token, struct pa
         return e;
     PGresult *r;
     const char *p[] = {room_id};
-    if ((e = pair_db_exec(c, STMT_ROOM_GET, 1, p, &r)) != PAIR_OK)
+    if ((e = pair_db_room_row(c, STMT_ROOM_GET, 1, p, &r)) != PAIR_OK)
         return e;
-    if (PQntuples(r) != 1)
-        return pair_fail(c, PAIR_E_NOT_FOUND, "Room not found");
     v->room_id = room_id;
     v->limit = atoi(pair_db_get(r, 0, 0));
     v->language = doc.language;
@@ -222,11 +220,9 @@ join_locked(struct pair_call *c, const char *room_id, const char *username, cons
 {
     PGresult *room, *r;
     const char *p[] = {room_id};
-    enum pair_err e = pair_db_exec(c, STMT_ROOM_LOCK, 1, p, &room);
+    enum pair_err e = pair_db_room_row(c, STMT_ROOM_LOCK, 1, p, &room);
     if (e != PAIR_OK)
         return e;
-    if (PQntuples(room) != 1)
-        return pair_fail(c, PAIR_E_NOT_FOUND, "Room not found");
     int limit = atoi(pair_db_get(room, 0, 0));
 
     PGresult *worn;
@@ -296,12 +292,8 @@ pair_room_set_limit(struct pair_call *c, const struct pair_member *m, int new_li
         return e;
     PGresult *room;
     const char *p[] = {m->room_id};
-    if ((e = pair_db_exec(c, STMT_ROOM_LOCK, 1, p, &room)) != PAIR_OK)
+    if ((e = pair_db_room_row(c, STMT_ROOM_LOCK, 1, p, &room)) != PAIR_OK)
         goto fail;
-    if (PQntuples(room) != 1) {
-        e = pair_fail(c, PAIR_E_NOT_FOUND, "Room not found");
-        goto fail;
-    }
     int limit = atoi(pair_db_get(room, 0, 0));
     if (new_limit <= limit) {
         e = pair_fail(c, PAIR_E_INVALID, "new_limit must be greater than the current limit (%d)",
@@ -419,11 +411,9 @@ pair_room_cursor(struct pair_call *c, const struct pair_member *m, long long anc
 {
     PGresult *r;
     const char *p[] = {m->room_id};
-    enum pair_err e = pair_db_exec(c, STMT_ROOM_GET, 1, p, &r);
+    enum pair_err e = pair_db_room_row(c, STMT_ROOM_GET, 1, p, &r);
     if (e != PAIR_OK)
         return e;
-    if (PQntuples(r) != 1)
-        return pair_fail(c, PAIR_E_NOT_FOUND, "Room not found");
     long long current = strtoll(pair_db_get(r, 0, 2), NULL, 10);
     long long length = strtoll(pair_db_get(r, 0, 3), NULL, 10);
     if (version > current)
