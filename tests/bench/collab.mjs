@@ -28,7 +28,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import WebSocket from 'ws';
-import { parseJson, sleep, pool, withTimeout, parseStat, readStat, readStatAsync, readPssAsync, readPidFile, ProcGroups, round, percentiles, parseArgs, httpRequest, GeneratorWindow, generatorFields, closeSocket, loopbackUrl } from './lib.mjs';
+import { parseJson, sleep, pool, withTimeout, parseStat, readStat, readStatAsync, readPssAsync, readPidFile, ProcGroups, round, percentiles, parseArgs, numberArg, httpRequest, GeneratorWindow, generatorFields, closeSocket, loopbackUrl } from './lib.mjs';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const REQUEST_TIMEOUT_MS = 4000; // one POST /updates (or set-up request)
@@ -56,16 +56,8 @@ function die(message, code = 2) {
 
 
 const USAGE = 'usage: collab.mjs [--scenario pair|rooms50|ramp] [--hosts one|two|one,two] | [--rooms R --users U --interval MS --duration S]';
-const args = parseArgs(process.argv.slice(2), USAGE, die);
-const known = new Set(['scenario', 'rooms', 'users', 'interval', 'duration', 'hosts']);
-for (const k of Object.keys(args)) if (!known.has(k)) die(`unknown option --${k}`);
-
-function intArg(name, fallback, min, max) {
-  if (args[name] === undefined) return fallback;
-  const n = Number(args[name]);
-  if (!Number.isFinite(n) || n < min || n > max) die(`--${name} must be a number from ${min} to ${max}, not ${args[name]}`);
-  return n;
-}
+const args = parseArgs(process.argv.slice(2), USAGE, die, ['scenario', 'rooms', 'users', 'interval', 'duration', 'hosts']);
+const intArg = (name, fallback, min, max) => numberArg(args, name, fallback, min, max, die);
 
 const custom = ['rooms', 'users', 'interval', 'duration'].some((k) => args[k] !== undefined);
 if (custom && args.scenario) die('give either --scenario or --rooms/--users/--interval/--duration, not both');

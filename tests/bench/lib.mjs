@@ -388,9 +388,10 @@ export function loopbackUrl(name, fallback, die) {
 
 /**
  * Parses `--name value` and `--name=value` options into an object; `--help`
- * prints usage and exits. die(message) is called on anything else.
+ * prints usage and exits. die(message) is called on anything else, an
+ * option not among `known` included.
  */
-export function parseArgs(argv, usage, die) {
+export function parseArgs(argv, usage, die, known) {
   const out = {};
   for (let i = 0; i < argv.length; i++) {
     const m = /^--([a-z-]+)(?:=(.*))?$/.exec(argv[i]);
@@ -399,11 +400,20 @@ export function parseArgs(argv, usage, die) {
       process.stderr.write(usage.endsWith('\n') ? usage : `${usage}\n`);
       process.exit(0);
     }
+    if (!known.includes(m[1])) die(`unknown option --${m[1]}`);
     const value = m[2] ?? argv[++i];
     if (value === undefined) die(`--${m[1]} needs a value`);
     out[m[1]] = value;
   }
   return out;
+}
+
+/** Option `name` of parsed args as a number from min to max (fallback when absent). */
+export function numberArg(args, name, fallback, min, max, die) {
+  if (args[name] === undefined) return fallback;
+  const n = Number(args[name]);
+  if (!Number.isFinite(n) || n < min || n > max) die(`--${name} must be a number from ${min} to ${max}, not ${args[name]}`);
+  return n;
 }
 
 /**

@@ -26,7 +26,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import WebSocket from 'ws';
-import { parseJson, sleep, pool, withTimeout, parseStat, readStat, readStatAsync, readPssAsync, readPidFile, ProcGroups, round, parseArgs, httpRequest, GeneratorWindow, generatorFields, closeSocket, loopbackUrl } from './lib.mjs';
+import { parseJson, sleep, pool, withTimeout, parseStat, readStat, readStatAsync, readPssAsync, readPidFile, ProcGroups, round, parseArgs, numberArg, httpRequest, GeneratorWindow, generatorFields, closeSocket, loopbackUrl } from './lib.mjs';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const REQUEST_TIMEOUT_MS = 4000; // one cursor POST
@@ -60,16 +60,8 @@ const USAGE = `usage: presence.mjs [--scenario close|drop|freeze|cursors[,…]] 
 `;
 
 
-const args = parseArgs(process.argv.slice(2), USAGE, die);
-const known = new Set(['scenario', 'trials', 'rooms', 'users', 'interval', 'duration']);
-for (const k of Object.keys(args)) if (!known.has(k)) die(`unknown option --${k}`);
-
-function numArg(name, fallback, min, max) {
-  if (args[name] === undefined) return fallback;
-  const n = Number(args[name]);
-  if (!Number.isFinite(n) || n < min || n > max) die(`--${name} must be a number from ${min} to ${max}, not ${args[name]}`);
-  return n;
-}
+const args = parseArgs(process.argv.slice(2), USAGE, die, ['scenario', 'trials', 'rooms', 'users', 'interval', 'duration']);
+const numArg = (name, fallback, min, max) => numberArg(args, name, fallback, min, max, die);
 
 const SCENARIOS = args.scenario ? args.scenario.split(',').filter(Boolean) : ALL;
 for (const s of SCENARIOS) if (!ALL.includes(s)) die(`unknown scenario ${s}; known: ${ALL.join(', ')}`);

@@ -24,7 +24,7 @@ import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
-import { parseJson, sleep, round, parseArgs, httpRequest, loopbackUrl } from './lib.mjs';
+import { parseJson, sleep, round, parseArgs, numberArg, httpRequest, loopbackUrl } from './lib.mjs';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const PAIRCTL = process.env.PAIR_CTL || path.join(REPO, 'scripts', 'pairctl');
@@ -35,8 +35,8 @@ const die = (m, code = 2) => {
 };
 setTimeout(() => die('watchdog: still running after 15 min', 3), 15 * 60_000).unref();
 
-const args = parseArgs(process.argv.slice(2), 'usage: recovery.mjs [--runs N] [--faults a,b]', die);
-const RUNS = Math.max(1, Math.min(10, Number(args.runs ?? 3)));
+const args = parseArgs(process.argv.slice(2), 'usage: recovery.mjs [--runs N] [--faults a,b]', die, ['runs', 'faults']);
+const RUNS = numberArg(args, 'runs', 3, 1, 10, die);
 const ALL_FAULTS = ['app-crash', 'app-restart', 'pg-restart', 'nginx-restart'];
 const FAULTS = (args.faults || ALL_FAULTS.join(',')).split(',');
 for (const f of FAULTS) if (!ALL_FAULTS.includes(f)) die(`unknown fault ${f}; known: ${ALL_FAULTS.join(', ')}`);

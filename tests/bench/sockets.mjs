@@ -20,7 +20,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import WebSocket from 'ws';
-import { parseJson, sleep, pool, withTimeout, readStat, readPssAsync, readPidFile, round, parseArgs, httpRequest, closeSocket, loopbackUrl } from './lib.mjs';
+import { parseJson, sleep, pool, withTimeout, readStat, readPssAsync, readPidFile, round, parseArgs, numberArg, httpRequest, closeSocket, loopbackUrl } from './lib.mjs';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const log = (m) => process.stderr.write(`sockets.mjs: ${m}\n`);
@@ -30,10 +30,10 @@ const die = (m, code = 2) => {
 };
 setTimeout(() => die('watchdog: still running after 10 min', 3), 10 * 60_000).unref();
 
-const args = parseArgs(process.argv.slice(2), 'usage: sockets.mjs [--rooms R] [--users U] [--runs N]', die);
-const ROOMS = Math.max(1, Math.min(1000, Number(args.rooms ?? 100)));
-const USERS = Math.max(1, Math.min(20, Number(args.users ?? 20)));
-const RUNS = Math.max(1, Math.min(10, Number(args.runs ?? 3)));
+const args = parseArgs(process.argv.slice(2), 'usage: sockets.mjs [--rooms R] [--users U] [--runs N]', die, ['rooms', 'users', 'runs']);
+const ROOMS = numberArg(args, 'rooms', 100, 1, 1000, die);
+const USERS = numberArg(args, 'users', 20, 1, 20, die);
+const RUNS = numberArg(args, 'runs', 3, 1, 10, die);
 const N = ROOMS * USERS;
 
 const base = loopbackUrl('PAIR_URL', 'http://127.0.0.1:8080', die);
