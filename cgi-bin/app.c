@@ -67,5 +67,10 @@ main(void)
     /* Built before the first request, not during it. */
     if (pair_ac_init() != 0)
         return 1;
-    return pair_serve(routes, ROUTE__MAX, hooks, HOOK__MAX, pair_room_tick);
+    static const struct pair_tick ticks[] = {
+        {pair_room_sweep, 500},
+        {pair_room_reconcile, 10000},
+    };
+    return pair_serve(routes, ROUTE__MAX, hooks, HOOK__MAX, ticks,
+                      sizeof(ticks) / sizeof(ticks[0]));
 }

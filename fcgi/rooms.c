@@ -482,13 +482,13 @@ pair_room_set_language(struct pair_call *c, const struct pair_member *m, const c
  * still subscribing it. Sockets younger than 10 s are left alone, so one
  * still being set up is never mistaken.
  */
-static void
-reconcile_sockets(struct pair_call *c)
+void
+pair_room_reconcile(struct pair_call *c)
 {
     PGresult *rooms, *rows;
     if (pair_db_exec(c, STMT_WS_OLD_ROOMS, 0, NULL, &rooms) != PAIR_OK)
         return;
-    for (int i = 0; i < PQntuples(rooms); i++) {
+    for (int i = 0; i < PQntuples(rooms) && !pair_worker_stopping(c->worker); i++) {
         const char *room = pair_db_get(rooms, i, 0);
         char **live;
         size_t nlive;
@@ -519,11 +519,8 @@ reconcile_sockets(struct pair_call *c)
 }
 
 void
-pair_room_tick(struct pair_call *c)
+pair_room_sweep(struct pair_call *c)
 {
-    static unsigned ticks;
-    if (++ticks % 20 == 0) /* every 10 s */
-        reconcile_sockets(c);
     PGresult *r;
     if (pair_db_exec(c, STMT_TYPING_SWEEP, 0, NULL, &r) == PAIR_OK)
         for (int i = 0; i < PQntuples(r); i++)

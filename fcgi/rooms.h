@@ -72,11 +72,19 @@ enum pair_err pair_room_set_language(struct pair_call *c, const struct pair_memb
 bool pair_language_known(const char *language);
 
 /*
- * Runs the periodic sweeps: typing flags older than 2 s are dropped and seat
- * holds that ran out end, each published to its room. Safe to run on every
- * host at once: a row changed by one sweep is not seen by another.
+ * The sweeps, run twice a second: typing flags older than 2 s are dropped and
+ * seat holds that ran out end, each published to its room. Safe to run on
+ * every host at once: a row changed by one sweep is not seen by another.
  */
-void pair_room_tick(struct pair_call *c);
+void pair_room_sweep(struct pair_call *c);
+
+/*
+ * Forgets the sockets nchan no longer has (their unsubscribe hook never
+ * came), and publishes the presence of the rooms that changed. It asks nchan
+ * room by room and can take seconds, so it runs on a thread of its own, away
+ * from the sweeps.
+ */
+void pair_room_reconcile(struct pair_call *c);
 
 /* Publishes a JSON message to the room; failures logged and returned. */
 enum pair_err pair_room_publish(struct pair_call *c, const char *room_id, json_object *msg);

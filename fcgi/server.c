@@ -321,11 +321,12 @@ worker_main(void *arg)
     return NULL;
 }
 
-/* The periodic thread: tick() twice a second until stopping. */
+/* A periodic job's thread: job.run() every job.period_ms until stopping. */
 struct ticker {
     pthread_t tid;
+    bool started;
     struct pair_worker worker;
-    void (*tick)(struct pair_call *c);
+    struct pair_tick job;
 };
 
 static void *
@@ -336,11 +337,14 @@ ticker_main(void *arg)
     if (arena == NULL)
         return NULL;
     while (!atomic_load(&stopping)) {
-        for (int i = 0; i < 5 && !atomic_load(&stopping); i++)
-            usleep(100 * 1000);
+        /* Sleeps in steps of 100 ms at most, so stopping is seen soon. */
+        for (int left = t->job.period_ms; left > 0 && !atomic_load(&stopping); left -= 100)
+            usleep((useconds_t)(left < 100 ? left : 100) * 1000);
+        if (atomic_load(&stopping))
+            break;
         struct pair_call c = {.worker = &t->worker, .arena = arena};
         c.id = atomic_fetch_add(&next_request_id, 1) + 1;
-        t->tick(&c);
+        t->job.run(&c);
         pair_roomlock_release(&c);
         pair_db_end_request(t->worker.db);
         pair_arena_clear(arena);
@@ -471,7 +475,7 @@ pair_supervise(void)
 
 int
 pair_serve(const struct pair_route *routes, size_t nroutes, const struct pair_route *hooks,
-           size_t nhooks, void (*tick)(struct pair_call *c))
+           size_t nhooks, const struct pair_tick *ticks, size_t nticks)
 {
     static struct pair_config cfg;
     cfg.database_url = env_or("DATABASE_URL", "postgresql:///pair");
@@ -524,18 +528,24 @@ pair_serve(const struct pair_route *routes, size_t nroutes, const struct pair_ro
         }
         t->started = true;
     }
-    struct ticker ticker = {.tick = tick};
-    bool ticking = false;
-    if (status == 0 && tick != NULL) {
-        ticker.worker.index = total;
-        ticker.worker.room_stripe = -1;
-        ticker.worker.cfg = &cfg;
-        ticker.worker.db = pair_db_new(cfg.database_url);
-        ticker.worker.nchan = pair_nchan_new(cfg.nchan_socket);
-        ticking = ticker.worker.db != NULL && ticker.worker.nchan != NULL &&
-                  pthread_create(&ticker.tid, NULL, ticker_main, &ticker) == 0;
-        if (!ticking)
+    struct ticker *tickers = calloc(nticks + 1, sizeof(*tickers));
+    if (tickers == NULL)
+        status = 1;
+    for (size_t i = 0; status == 0 && i < nticks; i++) {
+        struct ticker *t = &tickers[i];
+        t->job = ticks[i];
+        t->worker.index = total + (int)i;
+        t->worker.room_stripe = -1;
+        t->worker.cfg = &cfg;
+        t->worker.stopping = &stopping;
+        t->worker.db = pair_db_new(cfg.database_url);
+        t->worker.nchan = pair_nchan_new(cfg.nchan_socket);
+        if (t->worker.db == NULL || t->worker.nchan == NULL ||
+            pthread_create(&t->tid, NULL, ticker_main, t) != 0) {
             status = 1;
+            break;
+        }
+        t->started = true;
     }
     if (status == 0)
         fprintf(stderr, "pair: %d workers on %s, hooks on %s\n", cfg.workers, cfg.app_socket,
@@ -552,7 +562,10 @@ pair_serve(const struct pair_route *routes, size_t nroutes, const struct pair_ro
     struct timespec deadline;
     clock_gettime(CLOCK_REALTIME, &deadline);
     deadline.tv_sec += 5;
-    bool all_joined = !ticking || pthread_timedjoin_np(ticker.tid, NULL, &deadline) == 0;
+    bool all_joined = true;
+    for (size_t i = 0; tickers != NULL && i < nticks; i++)
+        if (tickers[i].started && pthread_timedjoin_np(tickers[i].tid, NULL, &deadline) != 0)
+            all_joined = false;
     for (int i = 0; i < total; i++)
         if (threads[i].started && pthread_timedjoin_np(threads[i].tid, NULL, &deadline) != 0)
             all_joined = false;
@@ -567,8 +580,11 @@ pair_serve(const struct pair_route *routes, size_t nroutes, const struct pair_ro
         pair_nchan_free(threads[i].worker.nchan);
     }
     free(threads);
-    pair_db_free(ticker.worker.db);
-    pair_nchan_free(ticker.worker.nchan);
+    for (size_t i = 0; tickers != NULL && i < nticks; i++) {
+        pair_db_free(tickers[i].worker.db);
+        pair_nchan_free(tickers[i].worker.nchan);
+    }
+    free(tickers);
     pair_doccache_clear();
     close(ls[0].fd);
     close(ls[1].fd);

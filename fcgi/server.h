@@ -45,15 +45,21 @@ struct pair_route {
     pair_handler handler;
 };
 
+/* A periodic job: run() every period_ms on a thread and a worker of its own,
+ * so a slow job never delays another. */
+struct pair_tick {
+    void (*run)(struct pair_call *c);
+    int period_ms;
+};
+
 /*
  * Reads the configuration from the environment, opens the sockets, starts
- * the workers and serves routes until SIGTERM or SIGINT. hooks are served on
- * the hook socket only, routes on the app socket only. tick (may be NULL)
- * runs twice a second on a thread of its own, with a worker of its own.
- * Returns the process exit status.
+ * the workers and the periodic jobs, and serves routes until SIGTERM or
+ * SIGINT. hooks are served on the hook socket only, routes on the app socket
+ * only. Returns the process exit status.
  */
 int pair_serve(const struct pair_route *routes, size_t nroutes, const struct pair_route *hooks,
-               size_t nhooks, void (*tick)(struct pair_call *c));
+               size_t nhooks, const struct pair_tick *ticks, size_t nticks);
 
 /*
  * Runs the server in a child process and starts a new one whenever it dies

@@ -4,6 +4,9 @@
 #ifndef PAIR_WORKER_H
 #define PAIR_WORKER_H
 
+#include <stdatomic.h>
+#include <stdbool.h>
+
 struct pair_db;
 struct pair_nchan;
 
@@ -23,7 +26,15 @@ struct pair_worker {
     const struct pair_config *cfg;
     struct pair_db *db;
     struct pair_nchan *nchan;
-    int room_stripe; /* the room lock this worker holds (roomlock.c), or -1 */
+    int room_stripe;             /* the room lock this worker holds (roomlock.c), or -1 */
+    const atomic_bool *stopping; /* set once the server stops; may be NULL */
 };
+
+/* True once the server is stopping: a long periodic job returns early. */
+static inline bool
+pair_worker_stopping(const struct pair_worker *w)
+{
+    return w->stopping != NULL && atomic_load(w->stopping);
+}
 
 #endif
