@@ -297,12 +297,6 @@ write_publish(struct pair_call *c, struct write *w, const struct pair_member *m)
         pair_room_publish_typing(c, w->room, m->username, true);
 }
 
-/* write_begin from this process's caches alone, when the writer's token was
- * authorized here before and the room's text is cached: a version older
- * than the cached one is stale (the room is at least there, whatever
- * another host has written since); the cached version itself is served
- * from the caches, and the statement that writes checks the token and the
- * version again. Anything else is for PostgreSQL to answer. */
 /* 409 for a push on version when the room is at current. */
 static enum pair_err
 not_current(struct pair_call *c, long long version, long long current)
@@ -316,6 +310,12 @@ not_current(struct pair_call *c, long long version, long long current)
 
 enum cached_begin { CACHE_MISS, CACHE_HIT, CACHE_STALE };
 
+/* write_begin from this process's caches alone, when the writer's token was
+ * authorized here before and the room's text is cached: a version older
+ * than the cached one is stale (the room is at least there, whatever
+ * another host has written since); the cached version itself is served
+ * from the caches, and the statement that writes checks the token and the
+ * version again. Anything else is for PostgreSQL to answer. */
 static enum cached_begin
 write_begin_cached(struct pair_call *c, const char *room_id, const char *token, long long version,
                    struct pair_member *m, struct write *w)
