@@ -12,7 +12,9 @@
  * and literals, found with memchr, count a little; the known words of the
  * language join as candidates with a prior pseudo-count. A second pass
  * over the words adds the parts of identifiers that match the prefix, and
- * a look at the words around the cursor the next of a numbered name. The
+ * a look at the words around the cursor the next of a numbered name; the
+ * document's distinct words, cut at their part boundaries, give the
+ * members of name families it lacks. The
  * scores are then calibrated. A last, small pass over the best word's
  * occurrences finds a continuation the document makes likely (insertText).
  */
@@ -43,11 +45,20 @@
 /* The keywords after which a name is declared, in the languages that have
  * them (C's struct and Go's type also name types already declared). */
 #define DECLARES "def function fn func class interface enum trait"
-#define SEQ_W 1.0       /* log-bonus of the next number of a numbered name nearby */
-#define SEQ_SPAN 64     /* tokens searched for it each way */
-#define LIST_W 2.0      /* log-penalty of a word already an element of the cursor's list */
-#define LIST_SPAN 400   /* tokens searched for the brackets around the cursor's list */
-#define SIBLINGS_MAX 64 /* list elements remembered */
+#define SEQ_W 1.0          /* log-bonus of the next number of a numbered name nearby */
+#define SEQ_SPAN 64        /* tokens searched for it each way */
+#define LIST_W 2.0         /* log-penalty of a word already an element of the cursor's list */
+#define LIST_SPAN 400      /* tokens searched for the brackets around the cursor's list */
+#define SIBLINGS_MAX 64    /* list elements remembered */
+#define ECHO_W 1.0         /* log-bonus of the name of the value after '=' or ':' */
+#define ECHO_CASE_W 1.0    /* ... of it in another case ("reader=Reader") */
+#define ECHO_PC 0.5        /* its pseudo-count when the document lacks it */
+#define ANALOGY_PC 0.35    /* pseudo-count of a name a family implies, per family */
+#define ANALOGY_WORK 20000 /* steps of the search for them */
+#define PAR_W 1.5          /* log-penalty of the word in the same place of a parallel line */
+#define PAR_LINES 12       /* lines looked at each way for parallel ones */
+#define PAR_PREFIX 6       /* tokens before the word that parallel lines share, at most */
+#define DECL_KW_W 8.0      /* log-penalty of a keyword where a name is declared */
 
 static pcre2_code *lang_pattern;
 static pthread_once_t ac_once = PTHREAD_ONCE_INIT;
@@ -181,6 +192,8 @@ struct cand {
     uint32_t nearest;        /* token distance of the closest occurrence */
     uint32_t parts;          /* occurrences of words it is a part of (see derive) */
     uint8_t seq;             /* the numbered words next to the cursor make it next (0-2) */
+    uint8_t echo;            /* the name after '=' or ':': 1 as written, 2 in another case */
+    uint16_t analogies;      /* name families that imply it (see analogy) */
     bool invented;           /* made by the sequence, absent from the document */
     double local;            /* cache weight: sum of tau / (tau + distance) */
     const struct pair_ac_word *known;
@@ -220,8 +233,11 @@ struct ctx {
     bool prose;               /* the cursor is in a comment or string */
     bool defining;            /* the cursor follows a line's "#define" */
     bool declaring;           /* the cursor follows def, function, class ... (DECLARES) */
+    bool names_only;          /* ... or another keyword that only a name follows */
     long sib[SIBLINGS_MAX];   /* the other elements of the list the cursor starts an element of */
     size_t nsib;
+    long par[2 * PAR_LINES]; /* the words in the cursor's place on parallel lines */
+    size_t npar;
     struct cand *tab;
     size_t cap, count;
     double words;                   /* word tokens, the partial word excluded */
@@ -463,6 +479,12 @@ locate(struct ctx *x, size_t cursor, bool cursor_in_text)
         x->place = PAIR_AC_IN_INCLUDE;
     x->defining = tok_is(x, x->p1, "define") && tok_is(x, x->p2, "#");
     x->declaring = tok_in(x, x->p1, DECLARES);
+    /* Where only a name can follow, whatever the document declared there. */
+    x->names_only = x->declaring;
+    if (x->lang == PAIR_AC_JAVASCRIPT || x->lang == PAIR_AC_TYPESCRIPT)
+        x->names_only |= tok_in(x, x->p1, "const let var");
+    else if (x->lang == PAIR_AC_GO)
+        x->names_only |= tok_in(x, x->p1, "var const type");
 }
 
 /* Token i is a one-character bracket of the set (for example "([{"). */
@@ -538,6 +560,77 @@ is_sibling(const struct ctx *x, const struct cand *cd)
         const struct pair_ac_token *k = &x->tok[x->sib[i]];
         if (k->hash == cd->hash && k->len == cd->len &&
             memcmp(tok_ptr(x, (size_t)x->sib[i]), cd->text, cd->len) == 0)
+            return true;
+    }
+    return false;
+}
+
+/* The first token of the line of token i (i itself when it starts one). */
+static long
+line_start(const struct ctx *x, long i)
+{
+    while (i > 0 && x->tok[i - 1].type != PAIR_AC_NEWLINE)
+        i--;
+    return i;
+}
+
+/*
+ * Declarations come in parallel lines: the fields of a struct, the members
+ * of an enum, the keys of a table, a block of assignments. When the lines
+ * next to the cursor's start with the same tokens as it does up to the
+ * cursor, the words they have in the cursor's place name other things than
+ * the one being typed (unless they are called, or followed by a member:
+ * repeated calls are not declarations). They are recorded in x->par.
+ */
+static void
+find_parallel(struct ctx *x)
+{
+    x->npar = 0;
+    if (x->prose || x->member || x->n1 < 0 || x->tok[x->n1].type == PAIR_AC_NEWLINE)
+        return;
+    long at = x->t >= 0 ? x->t : x->anchor;
+    long ls = line_start(x, at), m = at - ls;
+    if (m > PAR_PREFIX)
+        return;
+    for (int dir = -1; dir <= 1; dir += 2) {
+        long l = ls;
+        for (int lines = 0; lines < PAR_LINES; lines++) {
+            /* The start of the previous or next line. */
+            if (dir < 0) {
+                if (l < 2)
+                    break;
+                l = line_start(x, l - 2);
+            } else {
+                while ((size_t)l < x->n && x->tok[l].type != PAIR_AC_NEWLINE)
+                    l++;
+                if ((size_t)++l >= x->n)
+                    break;
+            }
+            long w = l + m;
+            if ((size_t)w + 1 >= x->n || w == x->t || x->tok[w].type != PAIR_AC_WORD)
+                break;
+            bool same_start = true;
+            for (long k = 0; k < m && same_start; k++)
+                same_start = same(x, (size_t)(ls + k), (size_t)(l + k));
+            if (!same_start)
+                break;
+            if (tok_is(x, w + 1, "(") || is_member_op(x, w + 1))
+                continue;
+            if (!same(x, (size_t)(w + 1), (size_t)x->n1))
+                continue;
+            x->par[x->npar++] = w;
+        }
+    }
+}
+
+/* The candidate is the word in the cursor's place on a parallel line. */
+static bool
+is_parallel(const struct ctx *x, const struct cand *cd)
+{
+    for (size_t i = 0; i < x->npar; i++) {
+        const struct pair_ac_token *k = &x->tok[x->par[i]];
+        if (k->hash == cd->hash && k->len == cd->len &&
+            memcmp(tok_ptr(x, (size_t)x->par[i]), cd->text, cd->len) == 0)
             return true;
     }
     return false;
@@ -788,6 +881,158 @@ derive(struct ctx *x)
     return PAIR_OK;
 }
 
+/* One way to cut a word of the document in two at a part boundary. */
+struct split {
+    uint32_t tok;           /* the word's first token */
+    uint32_t b;             /* the head's length */
+    uint32_t hh, th;        /* hashes of the head and the tail */
+    int32_t next_h, next_t; /* the next split with the same head hash, tail hash */
+};
+
+/* The distinct words of the document cut at their part boundaries (before
+ * a '_' run, at case and digit changes), with chains by head and by tail.
+ * NULL when out of memory; *n gets the number of splits. */
+static struct split *
+splits_of(struct ctx *x, size_t *n, int32_t **heads, int32_t **tails, size_t *mask)
+{
+    size_t cap = 64;
+    while (cap < 2 * x->n + 2)
+        cap *= 2;
+    int32_t *seen = pair_alloc(x->c->arena, cap * sizeof(*seen));
+    if (seen == NULL)
+        return NULL;
+    memset(seen, 0xff, cap * sizeof(*seen));
+    size_t ns = 0, scap = 256;
+    struct split *sp = pair_alloc(x->c->arena, scap * sizeof(*sp));
+    if (sp == NULL)
+        return NULL;
+    for (size_t i = 0; i < x->n; i++) {
+        const struct pair_ac_token *k = &x->tok[i];
+        if ((long)i == x->t || k->type != PAIR_AC_WORD || k->len < 3 || k->len > 64)
+            continue;
+        size_t h = k->hash & (cap - 1);
+        bool dup = false;
+        while (seen[h] >= 0 && !(dup = same(x, (size_t)seen[h], i)))
+            h = (h + 1) & (cap - 1);
+        if (dup)
+            continue;
+        seen[h] = (int32_t)i;
+        const char *w = tok_ptr(x, i);
+        for (size_t b = 1; b < k->len; b++) {
+            if (!part_boundary(w, k->len, b) || w[b - 1] == '_')
+                continue;
+            if (ns == scap) {
+                struct split *v = pair_alloc(x->c->arena, 2 * scap * sizeof(*v));
+                if (v == NULL)
+                    return NULL;
+                memcpy(v, sp, ns * sizeof(*v));
+                sp = v;
+                scap *= 2;
+            }
+            sp[ns++] = (struct split){.tok = (uint32_t)i,
+                                      .b = (uint32_t)b,
+                                      .hh = pair_ac_hash(w, b),
+                                      .th = pair_ac_hash(w + b, k->len - b)};
+        }
+    }
+    size_t bc = 64;
+    while (bc < 2 * ns)
+        bc *= 2;
+    int32_t *hb = pair_alloc(x->c->arena, bc * sizeof(*hb));
+    int32_t *tb = pair_alloc(x->c->arena, bc * sizeof(*tb));
+    if (hb == NULL || tb == NULL)
+        return NULL;
+    memset(hb, 0xff, bc * sizeof(*hb));
+    memset(tb, 0xff, bc * sizeof(*tb));
+    for (size_t i = 0; i < ns; i++) {
+        sp[i].next_h = hb[sp[i].hh & (bc - 1)];
+        hb[sp[i].hh & (bc - 1)] = (int32_t)i;
+        sp[i].next_t = tb[sp[i].th & (bc - 1)];
+        tb[sp[i].th & (bc - 1)] = (int32_t)i;
+    }
+    *n = ns;
+    *heads = hb;
+    *tails = tb;
+    *mask = bc - 1;
+    return sp;
+}
+
+/* The head of split a is the head of split b. */
+static bool
+same_head(const struct ctx *x, const struct split *a, const struct split *b)
+{
+    return a->hh == b->hh && a->b == b->b &&
+           memcmp(tok_ptr(x, a->tok), tok_ptr(x, b->tok), a->b) == 0;
+}
+
+/* The tail of split a is the tail of split b. */
+static bool
+same_tail(const struct ctx *x, const struct split *a, const struct split *b)
+{
+    size_t la = x->tok[a->tok].len - a->b, lb = x->tok[b->tok].len - b->b;
+    return a->th == b->th && la == lb &&
+           memcmp(tok_ptr(x, a->tok) + a->b, tok_ptr(x, b->tok) + b->b, la) == 0;
+}
+
+/*
+ * Names come in families: with stdin_fd, stdout_fd and stdin_mode in the
+ * document, stdout_mode is likely too, although it is not written yet. For
+ * every word that starts with the prefix, cut as head + tail, another head
+ * seen with the same tail lends its other tails: head + other tail becomes
+ * a candidate, counted once per family that implies it.
+ */
+static enum pair_err
+analogy(struct ctx *x)
+{
+    if (x->prose || x->prefix.len == 0 || ANALOGY_PC <= 0)
+        return PAIR_OK;
+    size_t ns, mask;
+    int32_t *hb, *tb;
+    struct split *sp = splits_of(x, &ns, &hb, &tb, &mask);
+    if (sp == NULL)
+        return PAIR_E_NOMEM;
+    long work = 0;
+    for (size_t a = 0; a < ns && work < ANALOGY_WORK; a++) {
+        const char *w = tok_ptr(x, sp[a].tok);
+        if (sp[a].b < x->prefix.len || prefix_match(x, w, sp[a].b) != 2)
+            continue;
+        /* Other heads with this tail. */
+        for (int32_t b = tb[sp[a].th & mask]; b >= 0 && work < ANALOGY_WORK; b = sp[b].next_t) {
+            work++;
+            if (!same_tail(x, &sp[a], &sp[b]) || same_head(x, &sp[a], &sp[b]))
+                continue;
+            /* Their other tails, after this head. */
+            for (int32_t c = hb[sp[b].hh & mask]; c >= 0 && work < ANALOGY_WORK; c = sp[c].next_h) {
+                work++;
+                if (c == b || !same_head(x, &sp[b], &sp[c]) || same_tail(x, &sp[a], &sp[c]))
+                    continue;
+                const char *t = tok_ptr(x, sp[c].tok) + sp[c].b;
+                size_t tl = x->tok[sp[c].tok].len - sp[c].b, len = sp[a].b + tl;
+                char *v = pair_sprintf(x->c->arena, "%.*s%.*s", (int)sp[a].b, w, (int)tl, t);
+                if (v == NULL)
+                    return PAIR_E_NOMEM;
+                const struct pair_ac_token *k = &x->tok[sp[a].tok];
+                struct cand *from = cand_get(x, w, k->len, k->hash);
+                if (from == NULL)
+                    return PAIR_E_NOMEM;
+                uint32_t near = from->nearest;
+                struct cand *cd = cand_get(x, v, len, pair_ac_hash(v, len));
+                if (cd == NULL)
+                    return PAIR_E_NOMEM;
+                if (cd->match == 0)
+                    cd->match = 2;
+                if (cd->freq == 0 && cd->analogies < UINT16_MAX) {
+                    cd->analogies++;
+                    /* It would stand near the word it is made from. */
+                    if (near < cd->nearest)
+                        cd->nearest = near;
+                }
+            }
+        }
+    }
+    return PAIR_OK;
+}
+
 /* Makes w[0..stem) followed by the number n a candidate that the
  * sequence predicts; when the document lacks it, it is counted as the
  * numbered word src it follows from (the same contexts, the same place). */
@@ -865,6 +1110,54 @@ sequence(struct ctx *x)
         }
     }
     return PAIR_OK;
+}
+
+/* Makes w[0..len) (which must outlive the call) a candidate that names
+ * the value after the cursor, as written (how 1) or in another case. */
+static enum pair_err
+add_echo(struct ctx *x, const char *w, size_t len, uint8_t how)
+{
+    if (len <= x->prefix.len || prefix_match(x, w, len) != 2)
+        return PAIR_OK;
+    struct cand *cd = cand_get(x, w, len, pair_ac_hash(w, len));
+    if (cd == NULL)
+        return PAIR_E_NOMEM;
+    if (cd->match == 0)
+        cd->match = 2;
+    if (cd->echo == 0 || how < cd->echo)
+        cd->echo = how;
+    return PAIR_OK;
+}
+
+/*
+ * A name is often the name of what it is given: a keyword argument or key
+ * named after its value ("limit=limit", "reader=Reader", "{ store: store }")
+ * or a parameter after its type ("store: Store"). When the cursor's word is
+ * followed by '=' or ':' and a word, that word, with its first letter or
+ * all of it in lower case, is a candidate.
+ */
+static enum pair_err
+echo(struct ctx *x)
+{
+    if (x->prose || x->prefix.len == 0 || x->member || x->n2 < 0 ||
+        x->tok[x->n2].type != PAIR_AC_WORD || !(tok_is(x, x->n1, "=") || tok_is(x, x->n1, ":")))
+        return PAIR_OK;
+    const char *w = tok_ptr(x, (size_t)x->n2);
+    size_t len = x->tok[x->n2].len;
+    enum pair_err e = add_echo(x, w, len, 1);
+    if (e != PAIR_OK)
+        return e;
+    char *low = pair_strndup(x->c->arena, w, len), *first = pair_strndup(x->c->arena, w, len);
+    if (low == NULL || first == NULL)
+        return PAIR_E_NOMEM;
+    for (size_t i = 0; i < len; i++)
+        low[i] = (char)fold((unsigned char)low[i]);
+    first[0] = (char)fold((unsigned char)first[0]);
+    if (memcmp(first, w, len) != 0 && (e = add_echo(x, first, len, 2)) != PAIR_OK)
+        return e;
+    if (memcmp(low, first, len) != 0)
+        e = add_echo(x, low, len, 2);
+    return e;
 }
 
 /* The label of a known word as it should be inserted: SQL keywords take
@@ -992,7 +1285,9 @@ raw_score(const struct ctx *x, const struct cand *cd, double local_total)
     /* Uses in prose count for little, and sublinearly: "the" is frequent in
      * comments without being likely in code. */
     double text = cd->text_freq > 0 ? x->m.text_weight * (1 + ac_log(cd->text_freq)) : 0;
-    double part = cd->freq == 0 ? PART_W * cd->parts : 0;
+    double part = cd->freq == 0
+                      ? PART_W * cd->parts + (cd->echo ? ECHO_PC : 0) + ANALOGY_PC * cd->analogies
+                      : 0;
     double uni = (cd->freq + text + prior(x, cd) + part) / (words + 1);
     if (uni < 1e-9)
         uni = 1e-9;
@@ -1022,6 +1317,17 @@ raw_score(const struct ctx *x, const struct cand *cd, double local_total)
     }
     if (x->nsib > 0 && is_sibling(x, cd))
         s -= LIST_W;
+    if (x->npar > 0 && is_parallel(x, cd) &&
+        !(cd->known != NULL && cd->known->kind == PAIR_AC_KEYWORD))
+        s -= PAR_W;
+    if (cd->echo)
+        s += cd->echo == 1 ? ECHO_W : ECHO_CASE_W;
+    /* Where a name is declared, no keyword fits (but C++'s "enum class" and
+     * TypeScript's "const enum"). */
+    if (x->names_only && cd->known != NULL && cd->known->kind == PAIR_AC_KEYWORD &&
+        !(tok_is(x, x->p1, "enum") && pair_ac_word_in(cd->text, cd->len, "class struct", false)) &&
+        !(tok_is(x, x->p1, "const") && pair_ac_word_in(cd->text, cd->len, "enum", false)))
+        s -= DECL_KW_W;
     /* A name the document lacks needs both neighbours to agree on it, else
      * it comes after the word it was made from. */
     if (!cd->invented || cd->seq == 2)
@@ -1319,11 +1625,13 @@ pair_ac_complete(struct pair_call *c, struct pair_str text, size_t cursor, const
     x.nspans = toks.nspans;
     locate(&x, cursor, toks.cursor_in_text);
     find_siblings(&x);
+    find_parallel(&x);
     out->prefix = x.prefix;
     if (x.prefix.ptr == NULL || (x.prefix.len == 0 && x.prose))
         return PAIR_OK;
     if ((e = gather(&x)) != PAIR_OK || (e = derive(&x)) != PAIR_OK ||
-        (e = sequence(&x)) != PAIR_OK || (e = add_known(&x)) != PAIR_OK)
+        (e = sequence(&x)) != PAIR_OK || (e = echo(&x)) != PAIR_OK ||
+        (e = analogy(&x)) != PAIR_OK || (e = add_known(&x)) != PAIR_OK)
         return e;
 
     /* Score, and keep the best PAIR_AC_MAX in order. */

@@ -549,6 +549,76 @@ TEST(declarations_name_something_new)
     pair_arena_free(c.arena);
 }
 
+TEST(no_keyword_where_a_name_is_declared)
+{
+    struct pair_call c = new_call();
+    /* "def d": "def", "del" and "dict" are frequent, but a name is declared. */
+    struct pair_ac_result r = complete(
+        &c, "python", "def a():\n    del x\n\ndef b():\n    del y\n\nz = data.decode()\n\ndef d|");
+    REQUIRE(r.n >= 1);
+    CHECK(has_label(&r, "decode"));
+    CHECK(!has_label(&r, "def") && !has_label(&r, "del"));
+    /* C++'s "enum class" is the exception. */
+    r = complete(&c, "cpp", "enum cl|");
+    CHECK(has_label(&r, "class"));
+    pair_arena_free(c.arena);
+}
+
+TEST(a_name_is_named_after_its_value)
+{
+    struct pair_call c = new_call();
+    /* A keyword argument named after its value, in another case too. */
+    struct pair_ac_result r =
+        complete(&c, "python",
+                 "class StreamWriter:\n    pass\n\nsetup = 1\nstatus = 2\nstop = 3\n"
+                 "info(st|=StreamWriter)\n");
+    REQUIRE(r.n >= 2);
+    CHECK(rank_of(&r, "streamWriter") < rank_of(&r, "setup"));
+    CHECK(rank_of(&r, "streamwriter") < rank_of(&r, "setup"));
+    r = complete(&c, "javascript", "const limit = 3, lines = 4;\nf({ li|: limit, x: lines });\n");
+    REQUIRE(r.n >= 1);
+    CHECK_STREQ(r.items[0].label, "limit");
+    pair_arena_free(c.arena);
+}
+
+TEST(names_come_in_families)
+{
+    struct pair_call c = new_call();
+    /* stdin_fd, stdin_mode and stdout_fd imply stdout_mode. */
+    struct pair_ac_result r =
+        complete(&c, "c",
+                 "int stdin_fd, stdout_fd;\nint stdin_mode;\nint size, state;\n"
+                 "void f(void) { g(stdout_fd, stdo|); }\n");
+    REQUIRE(r.n >= 2);
+    CHECK(has_label(&r, "stdout_mode"));
+    CHECK(!has_label(&r, "stdout_fdfd"));
+    /* Only words the document lacks are made. */
+    r = complete(&c, "c", "int stdin_fd, stdout_fd, stdin_mode, stdout_mode;\nx = stdout_m|;\n");
+    REQUIRE(r.n >= 1);
+    CHECK_STREQ(r.items[0].label, "stdout_mode");
+    CHECK_STREQ(r.items[0].detail, "1 use in this document");
+    pair_arena_free(c.arena);
+}
+
+TEST(parallel_lines_declare_new_names)
+{
+    struct pair_call c = new_call();
+    /* The fields around the cursor's name other things; a field named
+     * further away is still likely. */
+    const char *fields = "struct stat {\n  unsigned short st_mode;\n  unsigned short st_uid;\n"
+                         "  unsigned short st|;\n  unsigned short st_gid;\n};\n";
+    char code[512];
+    snprintf(code, sizeof(code), "%sx.st_nlink = 1;\n", fields);
+    struct pair_ac_result r = complete(&c, "c", code);
+    REQUIRE(r.n >= 3);
+    CHECK(rank_of(&r, "st_nlink") < rank_of(&r, "st_uid"));
+    CHECK(rank_of(&r, "st_nlink") < rank_of(&r, "st_gid"));
+    /* Repeated calls are no declarations. */
+    r = complete(&c, "python", "assertEqual(a, 1)\nassertEqual(b, 2)\nas|(c, 3)\nassertIs(d, 4)\n");
+    CHECK(rank_of(&r, "assertEqual") < 2);
+    pair_arena_free(c.arena);
+}
+
 TEST(next_token_context)
 {
     struct pair_call c = new_call();
