@@ -239,12 +239,31 @@ pair_reply_error(struct pair_req *r, enum pair_err e)
     pair_reply_text(r, status, "application/json", text);
 }
 
+/*
+ * Ends the request and closes its connection. What is left of the request
+ * (an unread body, the empty record that ends it) is read first: nginx has
+ * sent it or is about to. Once the request has been read to its end, the
+ * connection is closed at once; otherwise libfcgi's lingering close runs,
+ * which waits for nginx to close its side first, so that nginx is never
+ * cut off while it still writes.
+ */
+static void
+finish_fcgx(FCGX_Request *f)
+{
+    char rest[4096];
+    while (FCGX_GetStr(rest, sizeof(rest), f->in) > 0)
+        continue;
+    if (FCGX_HasSeenEOF(f->in) == EOF)
+        FCGX_Detach(f);
+    FCGX_Finish_r(f);
+}
+
 void
 pair_req_finish(struct pair_req *r)
 {
     if (!r->responded || r->finished)
         return;
-    FCGX_Finish_r(r->fcgx);
+    finish_fcgx(r->fcgx);
     r->finished = true;
 }
 
@@ -311,7 +330,7 @@ worker_main(void *arg)
         r.call.id = atomic_fetch_add(&next_request_id, 1) + 1;
         handle(&r, t->listener);
         if (!r.finished)
-            FCGX_Finish_r(&fcgx);
+            finish_fcgx(&fcgx);
         pair_roomlock_release(&r.call);
         pair_db_end_request(t->worker.db);
         pair_arena_clear(arena);

@@ -240,6 +240,18 @@ describe('bad input to the room endpoints that need a token', { skip: skipIfNoSe
     assert.equal(seen.limit, 5);
   });
 
+  test('an answer given before a large body was read arrives whole', async () => {
+    // Refused before the body is read: an unknown path, a token that is not
+    // valid. The app still takes the rest of the body before it closes, so
+    // nginx never meets a closed connection (a 502).
+    const big = JSON.stringify({ roomId: room.roomId, code: 'z'.repeat(6 * 1024 * 1024), username: 'alice' });
+    const options = { body: big, headers: { 'Content-Type': 'application/json' }, timeout: 30_000 };
+    for (let i = 0; i < 5; i++) {
+      assertError(await post(`/rooms/${room.roomId}/nothing-here`, { ...options, token: room.token }), 404);
+      assertError(await post('/rooms/save', { ...options, token: 'not-a-valid-token-at-all' }), 401);
+    }
+  });
+
   test('the app still answers after all of this', async () => {
     assertStatus(await get('/healthz'), 200);
     await intact();
