@@ -87,6 +87,24 @@ run(struct pair_call *c, struct pair_append *list, int n)
     return PAIR_OK;
 }
 
+/* The list in the order of its rooms' ids. The statement locks the rows of
+ * a batch in the batch's order, so every host locks them in this one order
+ * and two hosts' batches do not deadlock on each other. */
+static struct pair_append *
+by_room(struct pair_append *list)
+{
+    struct pair_append *sorted = NULL;
+    while (list != NULL) {
+        struct pair_append *a = list, **at = &sorted;
+        list = list->next;
+        while (*at != NULL && strcmp((*at)->room, a->room) <= 0)
+            at = &(*at)->next;
+        a->next = *at;
+        *at = a;
+    }
+    return sorted;
+}
+
 /* The leader's work: the whole batch, or, when the statement fails for a
  * reason other than the connection, each entry on its own so that one bad
  * entry fails only itself. */
@@ -133,7 +151,7 @@ pair_append_commit(struct pair_call *c, struct pair_append *a)
             continue;
         }
         leading = true;
-        struct pair_append *list = waiting;
+        struct pair_append *list = by_room(waiting);
         waiting = NULL;
         pthread_mutex_unlock(&lock);
 
