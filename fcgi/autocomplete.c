@@ -55,10 +55,14 @@
 #define ECHO_PC 0.5        /* its pseudo-count when the document lacks it */
 #define ANALOGY_PC 0.35    /* pseudo-count of a name a family implies, per family */
 #define ANALOGY_WORK 20000 /* steps of the search for them */
+#define ANALOGY_MAX 512    /* names made so, at most (each costs a score) */
 #define PAR_W 1.5          /* log-penalty of the word in the same place of a parallel line */
 #define PAR_LINES 12       /* lines looked at each way for parallel ones */
 #define PAR_PREFIX 6       /* tokens before the word that parallel lines share, at most */
-#define DECL_KW_W 8.0      /* log-penalty of a keyword where a name is declared */
+#define DIRECTIVE_W 1.0    /* elsewhere: exponent of how often a word was not a directive */
+#define SHAPE_W 0.5   /* exponent of how much the cursor's neighbours favour the word's shape */
+#define SHAPE_A 4.0   /* the pseudo-count of those shares */
+#define DECL_KW_W 8.0 /* log-penalty of a keyword where a name is declared */
 
 static pcre2_code *lang_pattern;
 static pthread_once_t ac_once = PTHREAD_ONCE_INIT;
@@ -188,6 +192,7 @@ struct cand {
     uint32_t defs_type;      /* ... after class, struct, interface, type, new ... */
     uint32_t imports;        /* ... after import, from, use, require, package */
     uint32_t defines;        /* ... after a line's "#define" */
+    uint32_t directives;     /* ... after a line's '#' */
     uint32_t decls;          /* ... after a keyword of DECLARES */
     uint32_t nearest;        /* token distance of the closest occurrence */
     uint32_t parts;          /* occurrences of words it is a part of (see derive) */
@@ -213,6 +218,19 @@ struct ctx_stat {
     uint32_t total;
     struct hset types;
 };
+
+/* The shapes of names: how a token's case and underscores look. */
+enum shape {
+    SHAPE_UPPER,
+    SHAPE_TYPE,
+    SHAPE_CAMEL,
+    SHAPE_SNAKE,
+    SHAPE_LOWER,
+    SHAPE_KEYWORD,
+    SHAPE__MAX
+};
+
+#define KEYWORDS_MAX 256 /* slots of the set of the language's keywords */
 
 /* One completion's working state, in the call's arena. */
 struct ctx {
@@ -240,8 +258,17 @@ struct ctx {
     size_t npar;
     struct cand *tab;
     size_t cap, count;
-    double words;                   /* word tokens, the partial word excluded */
-    struct ctx_stat stat[CTX__MAX]; /* all words in each context of the cursor */
+    double words;                                /* word tokens, the partial word excluded */
+    const struct pair_ac_word *kw[KEYWORDS_MAX]; /* the language's keywords, by hash */
+    uint32_t shapes[SHAPE__MAX];                 /* word tokens by shape */
+    uint32_t shapes_after[SHAPE__MAX];           /* ... after the token before the cursor */
+    uint32_t shapes_before[SHAPE__MAX];          /* ... before the token after it */
+    uint32_t shapes_after2[SHAPE__MAX];          /* ... after the two tokens before the cursor */
+    uint32_t shapes_before2[SHAPE__MAX];         /* ... before the two tokens after it */
+    int shape_p1, shape_n1;                   /* the shapes of the words around the cursor, or -1 */
+    uint32_t shapes_after_shape[SHAPE__MAX];  /* ... after a word of p1's shape */
+    uint32_t shapes_before_shape[SHAPE__MAX]; /* ... before a word of n1's shape */
+    struct ctx_stat stat[CTX__MAX];           /* all words in each context of the cursor */
 };
 
 /* The bytes of token i. */
@@ -339,6 +366,21 @@ hset_add(struct pair_arena *a, struct hset *s, uint32_t h)
     s->v[k] = h;
     s->n++;
     return true;
+}
+
+/* The candidate for the word w[0..len) of the given hash, or NULL when
+ * there is none. */
+static struct cand *
+cand_find(const struct ctx *x, const char *w, size_t len, uint32_t hash)
+{
+    if (x->cap == 0)
+        return NULL;
+    for (size_t k = hash & (x->cap - 1); x->tab[k].used; k = (k + 1) & (x->cap - 1)) {
+        struct cand *cd = &x->tab[k];
+        if (cd->hash == hash && cd->len == len && memcmp(cd->text, w, len) == 0)
+            return cd;
+    }
+    return NULL;
 }
 
 /* The candidate for the word w[0..len), made when missing; NULL when out
@@ -695,6 +737,8 @@ observe(struct ctx *x, struct cand *cd, size_t i, unsigned mask)
             cd->defines++;
         if (tok_in(x, prev, DECLARES))
             cd->decls++;
+        if (tok_is(x, prev, "#") && (prev == 0 || x->tok[prev - 1].type == PAIR_AC_NEWLINE))
+            cd->directives++;
     }
     uint32_t d = (uint32_t)((long)i > x->anchor ? (long)i - x->anchor : x->anchor - (long)i);
     if (d < cd->nearest)
@@ -764,17 +808,105 @@ text_words(struct ctx *x)
     return PAIR_OK;
 }
 
+/* The shape of the name w[0..len): UPPER_CASE, TypeCase, camelCase,
+ * snake_case or lower (leading '_' and '$' do not count). */
+static enum shape
+shape_of(const char *w, size_t len)
+{
+    size_t i = 0;
+    while (i < len && (w[i] == '_' || w[i] == '$'))
+        i++;
+    if (i == len)
+        return SHAPE_LOWER;
+    bool first_up = w[i] >= 'A' && w[i] <= 'Z', up = false, low = false, under = false;
+    for (size_t k = i; k < len; k++) {
+        up |= w[k] >= 'A' && w[k] <= 'Z';
+        low |= w[k] >= 'a' && w[k] <= 'z';
+        under |= w[k] == '_';
+    }
+    if (up && !low)
+        return SHAPE_UPPER;
+    if (first_up)
+        return SHAPE_TYPE;
+    if (up)
+        return SHAPE_CAMEL;
+    return under ? SHAPE_SNAKE : SHAPE_LOWER;
+}
+
+/* Fills the set of the language's keywords (x->kw, open addressing by
+ * token hash); one that does not fit is left out. */
+static void
+keywords(struct ctx *x)
+{
+    const struct pair_ac_word *ws;
+    size_t nw = pair_ac_words(x->lang, &ws), n = 0;
+    for (size_t i = 0; i < nw && n < KEYWORDS_MAX / 2; i++) {
+        if (ws[i].kind != PAIR_AC_KEYWORD || ws[i].place != PAIR_AC_ANYWHERE)
+            continue;
+        size_t k = pair_ac_hash(ws[i].text, ws[i].len) & (KEYWORDS_MAX - 1);
+        while (x->kw[k] != NULL)
+            k = (k + 1) & (KEYWORDS_MAX - 1);
+        x->kw[k] = &ws[i];
+        n++;
+    }
+}
+
+/* w[0..len), of the given token hash, is a keyword of the language. */
+static bool
+is_keyword(const struct ctx *x, const char *w, size_t len, uint32_t hash)
+{
+    for (size_t k = hash & (KEYWORDS_MAX - 1); x->kw[k] != NULL; k = (k + 1) & (KEYWORDS_MAX - 1))
+        if (x->kw[k]->len == len && memcmp(x->kw[k]->text, w, len) == 0)
+            return true;
+    return false;
+}
+
+/* The shape of token i, a word. */
+static enum shape
+shape_at(const struct ctx *x, size_t i)
+{
+    const struct pair_ac_token *k = &x->tok[i];
+    return is_keyword(x, tok_ptr(x, i), k->len, k->hash) ? SHAPE_KEYWORD
+                                                         : shape_of(tok_ptr(x, i), k->len);
+}
+
 /* The pass over the document: every count the model needs. */
 static enum pair_err
 gather(struct ctx *x)
 {
     const struct pair_ac_token *tok = x->tok;
     bool use_ctx = x->m.ngram && !x->prose;
+    long prev_word = -2; /* the last word token seen, and its shape */
+    enum shape prev_shape = SHAPE_LOWER;
+    x->shape_p1 =
+        x->p1 >= 0 && x->tok[x->p1].type == PAIR_AC_WORD ? (int)shape_at(x, (size_t)x->p1) : -1;
+    x->shape_n1 =
+        x->n1 >= 0 && x->tok[x->n1].type == PAIR_AC_WORD ? (int)shape_at(x, (size_t)x->n1) : -1;
     for (size_t i = 0; i < x->n; i++) {
         if ((long)i == x->t || tok[i].type != PAIR_AC_WORD)
             continue;
         x->words++;
         unsigned mask = use_ctx ? contexts(x, (long)i) : 0;
+        enum shape sh = shape_at(x, i);
+        x->shapes[sh]++;
+        if (use_ctx && prev_word == (long)i - 1) {
+            if ((int)prev_shape == x->shape_p1)
+                x->shapes_after_shape[sh]++;
+            if ((int)sh == x->shape_n1)
+                x->shapes_before_shape[prev_shape]++;
+        }
+        prev_word = (long)i;
+        prev_shape = sh;
+        if (use_ctx && is_ctx(x, (long)i - 1, x->p1)) {
+            x->shapes_after[sh]++;
+            if (is_ctx(x, (long)i - 2, x->p2))
+                x->shapes_after2[sh]++;
+        }
+        if (use_ctx && is_ctx(x, (long)i + 1, x->n1)) {
+            x->shapes_before[sh]++;
+            if (is_ctx(x, (long)i + 2, x->n2))
+                x->shapes_before2[sh]++;
+        }
         for (int k = 0; mask != 0 && k < CTX__MAX; k++)
             if ((mask >> k) & 1) {
                 x->stat[k].total++;
@@ -991,11 +1123,17 @@ analogy(struct ctx *x)
     struct split *sp = splits_of(x, &ns, &hb, &tb, &mask);
     if (sp == NULL)
         return PAIR_E_NOMEM;
-    long work = 0;
+    long work = 0, made = 0;
+    char v[2 * 64]; /* words are at most 64 bytes, so head + tail fits */
     for (size_t a = 0; a < ns && work < ANALOGY_WORK; a++) {
         const char *w = tok_ptr(x, sp[a].tok);
         if (sp[a].b < x->prefix.len || prefix_match(x, w, sp[a].b) != 2)
             continue;
+        /* The word is a candidate already (it starts with the prefix). */
+        const struct pair_ac_token *k = &x->tok[sp[a].tok];
+        const struct cand *from = cand_find(x, w, k->len, k->hash);
+        uint32_t near = from != NULL ? from->nearest : UINT32_MAX;
+        memcpy(v, w, sp[a].b);
         /* Other heads with this tail. */
         for (int32_t b = tb[sp[a].th & mask]; b >= 0 && work < ANALOGY_WORK; b = sp[b].next_t) {
             work++;
@@ -1006,27 +1144,27 @@ analogy(struct ctx *x)
                 work++;
                 if (c == b || !same_head(x, &sp[b], &sp[c]) || same_tail(x, &sp[a], &sp[c]))
                     continue;
-                const char *t = tok_ptr(x, sp[c].tok) + sp[c].b;
                 size_t tl = x->tok[sp[c].tok].len - sp[c].b, len = sp[a].b + tl;
-                char *v = pair_sprintf(x->c->arena, "%.*s%.*s", (int)sp[a].b, w, (int)tl, t);
-                if (v == NULL)
-                    return PAIR_E_NOMEM;
-                const struct pair_ac_token *k = &x->tok[sp[a].tok];
-                struct cand *from = cand_get(x, w, k->len, k->hash);
-                if (from == NULL)
-                    return PAIR_E_NOMEM;
-                uint32_t near = from->nearest;
-                struct cand *cd = cand_get(x, v, len, pair_ac_hash(v, len));
-                if (cd == NULL)
-                    return PAIR_E_NOMEM;
+                memcpy(v + sp[a].b, tok_ptr(x, sp[c].tok) + sp[c].b, tl);
+                uint32_t h = pair_ac_hash(v, len);
+                struct cand *cd = cand_find(x, v, len, h);
+                if (cd != NULL && cd->freq > 0)
+                    continue; /* the document has it */
+                if (cd == NULL) {
+                    if (made == ANALOGY_MAX)
+                        continue;
+                    made++;
+                    char *copy = pair_strndup(x->c->arena, v, len);
+                    if (copy == NULL || (cd = cand_get(x, copy, len, h)) == NULL)
+                        return PAIR_E_NOMEM;
+                }
                 if (cd->match == 0)
                     cd->match = 2;
-                if (cd->freq == 0 && cd->analogies < UINT16_MAX) {
+                if (cd->analogies < UINT16_MAX)
                     cd->analogies++;
-                    /* It would stand near the word it is made from. */
-                    if (near < cd->nearest)
-                        cd->nearest = near;
-                }
+                /* It would stand near the word it is made from. */
+                if (near < cd->nearest)
+                    cd->nearest = near;
             }
         }
     }
@@ -1311,20 +1449,58 @@ raw_score(const struct ctx *x, const struct cand *cd, double local_total)
         s += DECL_W * ac_log(MEMBER_A / (cd->decls + MEMBER_A));
     else if (cd->freq > 0)
         s += NONMEMBER_W * ac_log((cd->freq - cd->members + MEMBER_A) / (cd->freq + MEMBER_A));
+    /* A directive's name (include, ifndef) seldom stands anywhere else. */
+    if (x->place == PAIR_AC_ANYWHERE && cd->directives > 0 &&
+        !(cd->known != NULL && cd->known->place == PAIR_AC_ANYWHERE))
+        s += DIRECTIVE_W * ac_log((cd->freq - cd->directives + MEMBER_A) / (cd->freq + MEMBER_A));
     if (x->m.right_weight > 0) {
         double pr = interpolate(x, cd, CTX_RIGHT2, interpolate(x, cd, CTX_RIGHT1, uni));
         s += x->m.right_weight * ac_log(pr / uni);
     }
     if (x->nsib > 0 && is_sibling(x, cd))
         s -= LIST_W;
+    if (SHAPE_W > 0 && x->words > 0) {
+        /* How much more often than elsewhere names of this shape stand
+         * after the one or two tokens before the cursor, and before the
+         * one or two after it, each backing off to the shorter context and
+         * that to the neighbour's shape when it is a word. */
+        enum shape sh = cd->known != NULL && cd->known->kind == PAIR_AC_KEYWORD &&
+                                is_keyword(x, cd->text, cd->len, cd->hash)
+                            ? SHAPE_KEYWORD
+                            : shape_of(cd->text, cd->len);
+        double base = (x->shapes[sh] + 1.0) / (x->words + SHAPE__MAX);
+        uint32_t after = 0, after2 = 0, before = 0, before2 = 0, after_s = 0, before_s = 0;
+        for (int k = 0; k < SHAPE__MAX; k++) {
+            after += x->shapes_after[k];
+            after2 += x->shapes_after2[k];
+            before += x->shapes_before[k];
+            before2 += x->shapes_before2[k];
+            after_s += x->shapes_after_shape[k];
+            before_s += x->shapes_before_shape[k];
+        }
+        double left = base, right = base;
+        if (x->shape_p1 >= 0)
+            left = (x->shapes_after_shape[sh] + SHAPE_A * base) / (after_s + SHAPE_A);
+        if (x->shape_n1 >= 0)
+            right = (x->shapes_before_shape[sh] + SHAPE_A * base) / (before_s + SHAPE_A);
+        left = (x->shapes_after[sh] + SHAPE_A * left) / (after + SHAPE_A);
+        left = (x->shapes_after2[sh] + SHAPE_A * left) / (after2 + SHAPE_A);
+        s += SHAPE_W * ac_log(left / base);
+        right = (x->shapes_before[sh] + SHAPE_A * right) / (before + SHAPE_A);
+        right = (x->shapes_before2[sh] + SHAPE_A * right) / (before2 + SHAPE_A);
+        s += SHAPE_W * ac_log(right / base);
+    }
     if (x->npar > 0 && is_parallel(x, cd) &&
         !(cd->known != NULL && cd->known->kind == PAIR_AC_KEYWORD))
         s -= PAR_W;
     if (cd->echo)
         s += cd->echo == 1 ? ECHO_W : ECHO_CASE_W;
     /* Where a name is declared, no keyword fits (but C++'s "enum class" and
-     * TypeScript's "const enum"). */
+     * TypeScript's "const enum"), unless the document uses it as a name
+     * (JavaScript's "from", Python's "match"): as a member, declared, or
+     * right there. */
     if (x->names_only && cd->known != NULL && cd->known->kind == PAIR_AC_KEYWORD &&
+        cd->members == 0 && cd->decls == 0 && cd->hits[CTX_LEFT1] == 0 &&
         !(tok_is(x, x->p1, "enum") && pair_ac_word_in(cd->text, cd->len, "class struct", false)) &&
         !(tok_is(x, x->p1, "const") && pair_ac_word_in(cd->text, cd->len, "enum", false)))
         s -= DECL_KW_W;
@@ -1344,7 +1520,10 @@ raw_score(const struct ctx *x, const struct cand *cd, double local_total)
  * out). It says that the n-gram contexts and the frequency above are
  * over-confident, that closeness and words used once count for more than
  * they say, and that after '.' a name never seen as a member is less
- * unlikely than the member ratio makes it.
+ * unlikely than the member ratio makes it. The weights of unseen and once
+ * were moved by a coordinate search on the same seeds after the name
+ * families and shapes were added (words the document lacks now come from
+ * them as well as from the parts).
  */
 static const struct calibration {
     double log_freq;                     /* x ln(1 + occurrences) */
@@ -1357,13 +1536,13 @@ static const struct calibration {
     double keyword;                      /* a keyword of the language */
 } calibration = {
     .log_freq = -0.30,
-    .unseen = 0.48,
+    .unseen = 0.18,
     .log_nearest = -0.32,
     .left1 = -1.70,
     .left2 = -1.05,
     .right1 = -1.61,
     .right2 = -1.23,
-    .once = 0.69,
+    .once = 0.99,
     .sibling = -0.45,
     .new_member = 0.88,
     .keyword = 0.24,
@@ -1473,6 +1652,13 @@ detail_of(struct ctx *x, const struct cand *cd, enum pair_ac_kind kind)
     struct pair_arena *a = x->c->arena;
     if (cd->invented)
         return pair_sprintf(a, "next in the numbered names around");
+    if (cd->freq == 0 && cd->known == NULL && cd->text_freq == 0 && cd->parts == 0) {
+        if (cd->analogies > 0)
+            return pair_sprintf(a, "completes %u name famil%s in this document", cd->analogies,
+                                cd->analogies == 1 ? "y" : "ies");
+        if (cd->echo)
+            return pair_sprintf(a, "named after the value it is given");
+    }
     if (cd->freq == 0 && cd->known == NULL && cd->text_freq == 0)
         return pair_sprintf(a, "part of %u name%s in this document", cd->parts,
                             cd->parts == 1 ? "" : "s");
@@ -1624,6 +1810,7 @@ pair_ac_complete(struct pair_call *c, struct pair_str text, size_t cursor, const
     x.spans = toks.spans;
     x.nspans = toks.nspans;
     locate(&x, cursor, toks.cursor_in_text);
+    keywords(&x);
     find_siblings(&x);
     find_parallel(&x);
     out->prefix = x.prefix;

@@ -19,7 +19,10 @@
  * After "obj.", "ptr->" or "ns::" the two-token context is the receiver and
  * its operator, so names seen after the same receiver come first; a word
  * is also weighed by how often it was a member (after '.') or not
- * (elsewhere), by how often it followed '#' (directives), and after
+ * (elsewhere), by how often it followed '#' (directives, there and not
+ * elsewhere), by how much more often than elsewhere names of its shape
+ * (UPPER_CASE, TypeCase, camelCase, snake_case, lower, keyword) stand
+ * next to the cursor's neighbours, and after
  * "#define" the macros defined already count less. In "#include <" the
  * known words are header names. Words of a comment next to the cursor
  * join the cache a little.

@@ -592,6 +592,9 @@ TEST(names_come_in_families)
     REQUIRE(r.n >= 2);
     CHECK(has_label(&r, "stdout_mode"));
     CHECK(!has_label(&r, "stdout_fdfd"));
+    for (size_t i = 0; i < r.n; i++)
+        if (strcmp(r.items[i].label, "stdout_mode") == 0)
+            CHECK_STREQ(r.items[i].detail, "completes 1 name family in this document");
     /* Only words the document lacks are made. */
     r = complete(&c, "c", "int stdin_fd, stdout_fd, stdin_mode, stdout_mode;\nx = stdout_m|;\n");
     REQUIRE(r.n >= 1);
@@ -616,6 +619,33 @@ TEST(parallel_lines_declare_new_names)
     /* Repeated calls are no declarations. */
     r = complete(&c, "python", "assertEqual(a, 1)\nassertEqual(b, 2)\nas|(c, 3)\nassertIs(d, 4)\n");
     CHECK(rank_of(&r, "assertEqual") < 2);
+    pair_arena_free(c.arena);
+}
+
+TEST(the_shape_of_names_where_the_cursor_is)
+{
+    struct pair_call c = new_call();
+    /* After "function" this document writes camelCase names: mapItems,
+     * used once, beats mid_value, used three times. */
+    struct pair_ac_result r =
+        complete(&c, "javascript",
+                 "function makeThing() {}\nfunction runAll() {}\nfunction doStuff() {}\n"
+                 "const mid_value = 1;\nlog(mid_value);\nlog(mid_value);\nconst mapItems = 2;\n"
+                 "function m|\n");
+    REQUIRE(r.n >= 2);
+    CHECK(rank_of(&r, "mapItems") < rank_of(&r, "mid_value"));
+    /* A directive's name is no statement. */
+    r = complete(&c, "c",
+                 "#include <a.h>\n#include <b.h>\n#include <c.h>\nint f(int x) {\n  i| (x)\n"
+                 "    return 1;\n  if (x > 2)\n    return 2;\n}\n");
+    REQUIRE(r.n >= 2);
+    CHECK(rank_of(&r, "if") < rank_of(&r, "include"));
+    /* After ')' in Python come keywords, not names. */
+    r = complete(&c, "python",
+                 "if f(a) in b:\n    pass\nif g(a) in c:\n    pass\nindex = 1\nindex += 1\n"
+                 "x = index\nif h(a) i|\n");
+    REQUIRE(r.n >= 2);
+    CHECK_STREQ(r.items[0].label, "in");
     pair_arena_free(c.arena);
 }
 
