@@ -22,10 +22,9 @@
  * (elsewhere), by how often it followed '#' (directives, there and not
  * elsewhere), by how much more often than elsewhere names of its shape
  * (UPPER_CASE, TypeCase, camelCase, snake_case, lower, keyword) stand
- * next to the cursor's neighbours, and after
- * "#define" the macros defined already count less. In "#include <" the
- * known words are header names. Words of a comment next to the cursor
- * join the cache a little.
+ * next to the cursor's neighbours, and after "#define" the macros defined
+ * already count less. In "#include <" the known words are header names.
+ * Words of a comment next to the cursor join the cache a little.
  *
  * Words the document does not spell out can still be candidates: the parts
  * of its identifiers ("xslt" of "xsltFreeDoc", "kind" of "block_kind"), the
@@ -33,13 +32,15 @@
  * the members of its name families (stdout_mode when stdin_fd, stdout_fd
  * and stdin_mode are there), and the name of the value after the cursor
  * ("reader" in "reader=Reader"), which also counts for a word the document
- * has. The words in the cursor's place on parallel declaration lines (struct
- * fields, enum members, keys) count less, and no keyword fits where only a
- * name can follow (after def, class, const ...). A word that is already an element of the list the
- * cursor is in (an import list, arguments, keys) or already declared where the cursor declares
- * (after def, function, class, "#define") counts less. Last, a log-linear calibration fitted on
- * other samples than the reported one corrects the score (see calibration in autocomplete.c). The
- * partial word itself is never evidence for itself. Everything a call allocates is in the call's
+ * has. The words in the cursor's place on parallel declaration lines
+ * (struct fields, enum members, keys) count less, and no keyword fits where
+ * only a name can follow (after def, class, const ...). A word that is
+ * already an element of the list the cursor is in (an import list,
+ * arguments, keys) or already declared where the cursor declares (after
+ * def, function, class, "#define") counts less. Last, a log-linear
+ * calibration fitted on other samples than the reported one corrects the
+ * score (see calibration in autocomplete.c). The partial word itself is
+ * never evidence for itself. Everything a call allocates is in the call's
  * arena; the process-wide tables are built once and read-only afterwards.
  */
 #ifndef PAIR_AUTOCOMPLETE_H
