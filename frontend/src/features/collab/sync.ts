@@ -5,10 +5,11 @@
 //
 //   - Push: one POST in flight, every sendable update (up to maxBatch) at the
 //     synced version. 200: wait until the log shows them back (the socket's
-//     echo, or a pull after gapMs). 409: pull, let receiveUpdates rebase,
-//     send again. Unreachable/5xx: back off and send again (the version check
-//     turns a resend of something already committed into a 409, never a
-//     second copy).
+//     echo, or a pull after gapMs). 409: wait for the socket to bring the
+//     missing updates (a pull if it has not within gapMs), let
+//     receiveUpdates rebase, send again. Unreachable/5xx: back off and send
+//     again (the version check turns a resend of something already committed
+//     into a 409, never a second copy).
 //   - Receive: updates from the socket or a pull go through one in-order
 //     gate: below the synced version they are duplicates, ahead of it they
 //     are buffered, and a gap that lasts gapMs triggers GET /updates?since=.
@@ -391,15 +392,18 @@ export class CollabSync {
         continue;
       }
       this.stats.conflicts++;
-      const before = this.version();
-      try {
-        await this.pull();
-      } catch (err) {
-        if (!isTransient(err)) throw err;
-        await pause();
-        continue;
+      // The socket normally brings what we missed within milliseconds: wait
+      // for it (at most gapMs) and ask the log only if it does not come.
+      if (!(await this.waitVersion(res.version, this.gapMs))) {
+        try {
+          await this.pull();
+        } catch (err) {
+          if (!isTransient(err)) throw err;
+          await pause();
+          continue;
+        }
       }
-      if (this.version() === before) await pause(); // no progress: do not spin
+      if (this.version() === synced) await pause(); // no progress: do not spin
       else backoff = 0;
     }
   }
@@ -586,6 +590,17 @@ export class CollabSync {
 
   private notify(): void {
     for (const w of [...this.waiters]) w();
+  }
+
+  /** Resolves true once the synced version reaches `version`, false after ms (or when stopped). */
+  private async waitVersion(version: number, ms: number): Promise<boolean> {
+    const deadline = Date.now() + ms;
+    while (this.version() < version) {
+      const left = deadline - Date.now();
+      if (left <= 0 || this.stopped) return false;
+      await this.waitChange(left);
+    }
+    return true;
   }
 
   /** Resolves true at the next state change, false after ms. */
