@@ -343,6 +343,17 @@ export class CollabSync {
       backoff = Math.min(backoff ? backoff * 2 : 100, this.maxBackoffMs);
       await this.retryPause(backoff / 2 + Math.random() * (backoff / 2));
     };
+    /** A pull, or on a transient failure the back-off; whether the pull went through. */
+    const pullOrPause = async (): Promise<boolean> => {
+      try {
+        await this.pull();
+        return true;
+      } catch (err) {
+        if (!isTransient(err)) throw err;
+        await pause();
+        return false;
+      }
+    };
     for (;;) {
       if (this.stopped || this.blocked || !this.host) return;
       const ups = sendableUpdates(this.host.state);
@@ -352,14 +363,7 @@ export class CollabSync {
         // Our last accepted POST has not come back through the log yet: the
         // socket normally brings it; if it does not within gapMs, pull.
         const changed = await this.waitChange(this.gapMs);
-        if (!changed && this.version() < this.awaitVersion) {
-          try {
-            await this.pull();
-          } catch (err) {
-            if (!isTransient(err)) throw err;
-            await pause();
-          }
-        }
+        if (!changed && this.version() < this.awaitVersion) await pullOrPause();
         continue;
       }
       const batch = ups.slice(0, this.maxBatch);
@@ -394,15 +398,7 @@ export class CollabSync {
       this.stats.conflicts++;
       // The socket normally brings what we missed within milliseconds: wait
       // for it (at most gapMs) and ask the log only if it does not come.
-      if (!(await this.waitVersion(res.version, this.gapMs))) {
-        try {
-          await this.pull();
-        } catch (err) {
-          if (!isTransient(err)) throw err;
-          await pause();
-          continue;
-        }
-      }
+      if (!(await this.waitVersion(res.version, this.gapMs)) && !(await pullOrPause())) continue;
       if (this.version() === synced) await pause(); // no progress: do not spin
       else backoff = 0;
     }
