@@ -23,7 +23,9 @@ const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
  * @param {number} [o.settleMs]     timeout of each settle round
  * @returns {Promise<{clients, edits: number[], drops: number, durationMs: number}>}
  *   `edits[i]`: the number of non-empty edits client i made (each is one
- *   collab update). The clients are left open: the caller closes them.
+ *   collab update). The clients are left open: the caller closes them. When
+ *   the run fails, they are closed before the error is thrown, so that no
+ *   socket keeps the test process alive.
  */
 export async function runChaos({
   baseUrl,
@@ -41,6 +43,16 @@ export async function runChaos({
   const clients = tokens.map(
     (token, i) => new PairClient({ baseUrl, roomId, token, clientID: `s${seed}-c${i}-${int(master, 0, 1e9).toString(36)}`, ...clientOptions }),
   );
+  try {
+    return await session(clients, { seed, durationMs, delayMs, dropEveryMs, downMs, settleMs });
+  } catch (err) {
+    for (const c of clients) c.close();
+    throw err;
+  }
+}
+
+/** The editing, dropping and settling of runChaos, on its clients. */
+async function session(clients, { seed, durationMs, delayMs, dropEveryMs, downMs, settleMs }) {
   await Promise.all(clients.map((c) => c.open()));
   const edits = clients.map(() => 0);
   const started = Date.now();

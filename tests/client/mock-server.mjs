@@ -27,6 +27,7 @@ export class MockPairServer {
       wsNoise: false, // presence/cursor messages in between
       postErrorRate: 0, // 503 without committing
       postLoseRate: 0, // commit, then drop the connection without a response
+      postMisanswerRate: 0, // commit, then answer with another request's version
       pullErrorRate: 0,
       ...faults,
     };
@@ -193,6 +194,10 @@ export class MockPairServer {
         this.stats.lost++;
         req.socket.destroy();
         return undefined;
+      }
+      if (start > 0 && Math.random() < this.faults.postMisanswerRate) {
+        this.stats.misanswered = (this.stats.misanswered || 0) + 1;
+        return reply(200, { version: start }); // the answer to an earlier request
       }
       return reply(200, { version: room.log.length });
     }

@@ -109,6 +109,7 @@ export class PairClient {
     this.appliedRemote = 0; // other clients' updates applied
     this.conflicts = 0; // 409s
     this.retries = 0; // transient failures of POST /updates
+    this.misdirected = 0; // 200s whose version cannot be the answer to the request
     this.pulls = 0;
     this.duplicates = 0; // updates received at or below the synced version
     this.buffered = 0; // updates that arrived ahead of a gap
@@ -342,7 +343,18 @@ export class PairClient {
       if (res.status === 200) {
         const v = res.json?.version;
         if (v !== synced + batch.length) {
-          throw new PairFatalError(`POST /updates at version ${synced} with ${batch.length} update(s) answered 200 with version ${JSON.stringify(v)}, expected ${synced + batch.length}`);
+          // Not the answer to this request. nginx with nchan in Redis mode
+          // has been seen, while it reconnects to Redis, to write one
+          // connection's answer to another (its error log then shows Redis
+          // refusing an "HTTP/1.1" command). The outcome is unknown, as
+          // after a lost answer: send again, and the version check turns a
+          // resend of what was stored into a 409. (The editor reloads the
+          // document in this case.)
+          this.misdirected++;
+          this.retries++;
+          this.lastTransient = `POST /updates at version ${synced} with ${batch.length} update(s) answered 200 with version ${JSON.stringify(v)}, expected ${synced + batch.length}`;
+          await pause();
+          continue;
         }
         backoff = 0;
         this.acceptedUpdates += batch.length;

@@ -80,6 +80,27 @@ describe('PairClient (mock server)', () => {
     a.close();
   });
 
+  test('a 200 that cannot answer the request (another request\'s version) is an unknown outcome: sent again, stored once', async () => {
+    server.faults = { ...server.faults, postMisanswerRate: 0.5 };
+    try {
+      const room = await newRoom(server);
+      const a = new PairClient({ baseUrl: server.url, roomId: room.roomId, token: room.token, gapMs: 50 });
+      await a.open();
+      for (let i = 0; i < 20; i++) {
+        a.edit({ from: 0, insert: String(i % 10) });
+        await sleep(3);
+      }
+      await a.settle(10_000);
+      assert.ok(a.misdirected > 0, 'the fault did reach the client');
+      assert.equal(a.text(), server.code(room.roomId));
+      assert.equal(countByClient(server.log(room.roomId)).get(a.clientID), 20, "every edit stored exactly once");
+      assert.equal(a.version(), server.log(room.roomId).length);
+      a.close();
+    } finally {
+      server.faults = { ...server.faults, postMisanswerRate: 0 };
+    }
+  });
+
   test('updates that arrive out of order, twice or not at all are applied once each, in order', async () => {
     server.faults = { ...server.faults, wsDelayMs: [0, 120], wsDupRate: 0.3, wsDropRate: 0.2, wsNoise: true };
     try {

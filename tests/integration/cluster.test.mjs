@@ -132,6 +132,9 @@ describe('two hosts sharing Redis and PostgreSQL', { skip, concurrency: false },
       runChaos({ ...common, baseUrl: A.url, tokens: onA, seed: 11 }),
       runChaos({ ...common, baseUrl: B.url, tokens: onB, seed: 12 }),
     ]);
+    // While nchan reconnects to Redis, a POST can get an answer that is not
+    // its own (see the reference client); the client then sends again, as
+    // after a lost answer, and the checks below still hold.
     const clients = [...ra.clients, ...rb.clients];
     const edits = [...ra.edits, ...rb.edits];
     // Both runs stop editing before either settles fully; wait until every
@@ -193,6 +196,9 @@ describe('two hosts sharing Redis and PostgreSQL', { skip, concurrency: false },
       runChaos({ ...common, baseUrl: B.url, tokens: [tokens[1], tokens[3]], seed: 22 }),
       fault,
     ]);
+    // While nchan reconnects to Redis, a POST can get an answer that is not
+    // its own (see the reference client); the client then sends again, as
+    // after a lost answer, and the checks below still hold.
     const clients = [...ra.clients, ...rb.clients];
     const edits = [...ra.edits, ...rb.edits];
     const final = (await api(A, 'GET', `/rooms/${room.roomId}/document`, { token: room.token })).json;

@@ -63,6 +63,7 @@ async function editThrough(seed, fault, durationMs = 5000) {
     assert.equal(byClient.get(c.clientID) || 0, edits[i], `client ${i}'s edits are in the log exactly once\n${summary}`);
     assert.equal(c.confirmedOwn, edits[i]);
     assert.ok(c.acceptedUpdates <= c.confirmedOwn);
+    assert.equal(c.misdirected, 0, `client ${i} got only answers to its own requests`);
   });
   assert.equal(
     doc.version,

@@ -51,6 +51,7 @@ describe('convergence of concurrent editors', { skip: skipIfNoServer }, () => {
         assert.equal(c.text(), text, `client ${i} has the server's text (GET /code)\n${summary}`);
         assert.equal(c.version(), doc.version, `client ${i} is at the server's version`);
         assert.equal(c.pending(), 0, `client ${i} has nothing pending`);
+        assert.equal(c.misdirected, 0, `client ${i} got only answers to its own requests`);
       });
       assert.equal(doc.code, text);
 
