@@ -86,18 +86,22 @@ describe('CollabSync push', () => {
     expect(server.log.filter((e) => e.clientID === 'me')).toHaveLength(1);
   });
 
-  it('on 409 waits for the socket to bring the missing update, then sends again without a pull', async () => {
+  /**
+   * 'hello' in a room where someone else's update lands just before our
+   * first POST (so it gets a 409); `socketBringsIt` says whether the socket
+   * then delivers that update. Our own accepted updates echo back at once.
+   * Returns the sync after our " world" was sent and confirmed.
+   */
+  async function conflictOnFirstPost(socketBringsIt: boolean, gapMs: number) {
     const server = new FakeServer('r1', 'hello').install();
-    const { sync } = setup(server, { gapMs: 1000 });
-    server.onAccept = (entry) => setTimeout(() => sync.receive([entry]), 5); // our own echo
+    const { sync } = setup(server, { gapMs });
+    server.onAccept = (entry) => setTimeout(() => sync.receive([entry]), 5);
     let raced = false;
     server.fault = (call) => {
-      // Someone else's update lands just before our first POST; the socket
-      // brings it a few milliseconds after our 409.
       if (call.method === 'POST' && !raced) {
         raced = true;
         const entry = server.append('other', ChangeSet.of({ from: 0, insert: '>> ' }, server.text().length));
-        setTimeout(() => sync.receive([entry]), 5);
+        if (socketBringsIt) setTimeout(() => sync.receive([entry]), 5);
       }
       return undefined;
     };
@@ -108,36 +112,20 @@ describe('CollabSync push', () => {
     host.edit({ from: 5, insert: ' world' });
     await vi.waitFor(() => expect(sync.pending()).toBe(0));
     expect(sync.stats.conflicts).toBe(1);
-    expect(pulls(server)).toHaveLength(1);
-    expect(posts(server)).toHaveLength(2);
     expect(server.text()).toBe('>> hello world');
     expect(host.text()).toBe('>> hello world');
+    return server;
+  }
+
+  it('on 409 waits for the socket to bring the missing update, then sends again without a pull', async () => {
+    const server = await conflictOnFirstPost(true, 1000);
+    expect(pulls(server)).toHaveLength(1);
+    expect(posts(server)).toHaveLength(2);
   });
 
   it('on 409 with a silent socket pulls after gapMs and sends again', async () => {
-    const server = new FakeServer('r1', 'hello').install();
-    const { sync } = setup(server, { gapMs: 30 });
-    server.onAccept = (entry) => setTimeout(() => sync.receive([entry]), 5); // our own echo
-    let raced = false;
-    server.fault = (call) => {
-      // Someone else's update lands just before our first POST; the socket
-      // never brings it.
-      if (call.method === 'POST' && !raced) {
-        raced = true;
-        server.append('other', ChangeSet.of({ from: 0, insert: '>> ' }, server.text().length));
-      }
-      return undefined;
-    };
-    const host = hostAt(server);
-    host.sync = sync;
-    sync.attach(host);
-    await vi.waitFor(() => expect(pulls(server)).toHaveLength(1));
-    host.edit({ from: 5, insert: ' world' });
-    await vi.waitFor(() => expect(sync.pending()).toBe(0));
-    expect(sync.stats.conflicts).toBe(1);
+    const server = await conflictOnFirstPost(false, 30);
     expect(pulls(server)).toHaveLength(2);
-    expect(server.text()).toBe('>> hello world');
-    expect(host.text()).toBe('>> hello world');
   });
 
   it('retries when the server is unreachable, reporting it, and never sends twice', async () => {
