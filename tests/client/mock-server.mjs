@@ -28,6 +28,7 @@ export class MockPairServer {
       postErrorRate: 0, // 503 without committing
       postLoseRate: 0, // commit, then drop the connection without a response
       postMisanswerRate: 0, // commit, then answer with another request's version
+      pullMisanswerRate: 0, // answer a pull as if it were a POST
       pullErrorRate: 0,
       ...faults,
     };
@@ -144,6 +145,7 @@ export class MockPairServer {
     if (sub === 'code' && req.method === 'GET') return reply(200, room.doc);
     if (sub === 'updates' && req.method === 'GET') {
       if (Math.random() < this.faults.pullErrorRate) return reply(503, { detail: 'injected' });
+      if (Math.random() < this.faults.pullMisanswerRate) return reply(200, { version: room.log.length });
       const since = Number(url.searchParams.get('since'));
       if (!Number.isInteger(since) || since < 0 || since > room.log.length) return reply(400, { detail: 'bad since' });
       return reply(200, { version: room.log.length, updates: room.log.slice(since) });

@@ -109,7 +109,7 @@ export class PairClient {
     this.appliedRemote = 0; // other clients' updates applied
     this.conflicts = 0; // 409s
     this.retries = 0; // transient failures of POST /updates
-    this.misdirected = 0; // 200s whose version cannot be the answer to the request
+    this.misdirected = 0; // 200s that cannot be the answer to their request
     this.pulls = 0;
     this.duplicates = 0; // updates received at or below the synced version
     this.buffered = 0; // updates that arrived ahead of a gap
@@ -427,8 +427,12 @@ export class PairClient {
     if (res.status >= 500 || res.status === 408 || res.status === 429) throw new TransientError(`GET /updates answered ${res.status}`, res.status);
     if (res.status !== 200) throw new PairFatalError(`GET /updates?since=${since} answered ${res.status}: ${res.text.slice(0, 300)}`, { status: res.status });
     const body = res.json;
-    if (!body || !Number.isInteger(body.version) || !Array.isArray(body.updates)) {
-      throw new PairFatalError(`GET /updates?since=${since}: unexpected body ${res.text.slice(0, 300)}`);
+    // An answer of another shape, or one that starts at another version, is
+    // not the answer to this request (see "misdirected" in _pushLoop): ask
+    // again.
+    if (!body || !Number.isInteger(body.version) || !Array.isArray(body.updates) || (body.updates.length > 0 && body.updates[0]?.version !== since)) {
+      this.misdirected++;
+      throw new TransientError(`GET /updates?since=${since}: not an answer to it: ${res.text.slice(0, 300)}`);
     }
     body.updates.forEach((u, i) => {
       if (!u || u.version !== since + i) {

@@ -81,7 +81,7 @@ describe('PairClient (mock server)', () => {
   });
 
   test('a 200 that cannot answer the request (another request\'s version) is an unknown outcome: sent again, stored once', async () => {
-    server.faults = { ...server.faults, postMisanswerRate: 0.5 };
+    server.faults = { ...server.faults, postMisanswerRate: 0.5, pullMisanswerRate: 0.3 };
     try {
       const room = await newRoom(server);
       const a = new PairClient({ baseUrl: server.url, roomId: room.roomId, token: room.token, gapMs: 50 });
@@ -97,7 +97,7 @@ describe('PairClient (mock server)', () => {
       assert.equal(a.version(), server.log(room.roomId).length);
       a.close();
     } finally {
-      server.faults = { ...server.faults, postMisanswerRate: 0 };
+      server.faults = { ...server.faults, postMisanswerRate: 0, pullMisanswerRate: 0 };
     }
   });
 
