@@ -202,7 +202,19 @@ describe('two hosts sharing Redis and PostgreSQL', { skip, concurrency: false },
     const clients = [...ra.clients, ...rb.clients];
     const edits = [...ra.edits, ...rb.edits];
     const final = (await api(A, 'GET', `/rooms/${room.roomId}/document`, { token: room.token })).json;
-    await poll(() => clients.every((c) => c.version() === final.version && c.pending() === 0), { timeout: 40_000, what: 'all clients at the final version' });
+    // While nchan reconnects to Redis it can also leave a socket open that
+    // no longer delivers, which a client that has stopped editing cannot
+    // notice: each client asks the server (settle pulls) until it is there.
+    const state = () => clients.map((c, i) => `#${i} v${c.version()} pending ${c.pending()} connected ${c.isConnected()} misdirected ${c.misdirected} error ${c.error?.message ?? '-'}`).join('; ');
+    await poll(
+      async () => {
+        await Promise.all(clients.map((c) => c.settle(5000).catch(() => {})));
+        return clients.every((c) => c.version() === final.version && c.pending() === 0);
+      },
+      { timeout: 40_000, what: `all clients at the final version ${final.version}` },
+    ).catch((err) => {
+      throw new Error(`${err.message}: ${state()}`);
+    });
     const code = (await api(B, 'GET', `/rooms/${room.roomId}/code`, { token: tokens[1] })).text;
     clients.forEach((c, i) => assert.equal(c.text(), code, `client ${i} has the server's text`));
     assert.equal(final.version, edits.reduce((s2, n) => s2 + n, 0));
