@@ -29,10 +29,15 @@ class Host {
   }
 }
 
-function setup(server: FakeServer, opts: { clientID?: string; events?: SyncEvents; gapMs?: number } = {}) {
+function setup(server: FakeServer, opts: { clientID?: string; events?: SyncEvents; gapMs?: number; quietMs?: number } = {}) {
   const transport = new RoomTransport(server.roomId, 'tok', silent, { requestTimeoutMs: 2000 });
   const events = { pending: vi.fn(), synced: vi.fn(), reachable: vi.fn(), fatal: vi.fn(), refused: vi.fn(), ...opts.events };
-  const sync = new CollabSync(transport, events, { roomId: server.roomId, gapMs: opts.gapMs ?? 30, maxBackoffMs: 40 });
+  const sync = new CollabSync(transport, events, {
+    roomId: server.roomId,
+    gapMs: opts.gapMs ?? 30,
+    quietMs: opts.quietMs,
+    maxBackoffMs: 40,
+  });
   return { transport, sync, events };
 }
 
@@ -126,6 +131,20 @@ describe('CollabSync push', () => {
   it('on 409 with a silent socket pulls after gapMs and sends again', async () => {
     const server = await conflictOnFirstPost(false, 30);
     expect(pulls(server)).toHaveLength(2);
+  });
+
+  it('a reader whose socket delivers nothing asks the log after quietMs', async () => {
+    const server = new FakeServer('r1', 'hello').install();
+    const { sync } = setup(server, { quietMs: 80 });
+    const host = hostAt(server);
+    host.sync = sync;
+    sync.attach(host);
+    await vi.waitFor(() => expect(pulls(server)).toHaveLength(1)); // the catch-up on attach
+    // Someone else writes; the socket never brings it, and we do not edit.
+    server.append('other', ChangeSet.of({ from: 5, insert: '!' }, 5));
+    await vi.waitFor(() => expect(host.text()).toBe('hello!'));
+    expect(pulls(server)).toHaveLength(2);
+    sync.stop();
   });
 
   it('retries when the server is unreachable, reporting it, and never sends twice', async () => {

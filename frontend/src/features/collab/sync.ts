@@ -53,6 +53,8 @@ export interface SyncEvents {
 export interface SyncOptions {
   roomId: string;
   gapMs?: number;
+  /** After this long without any update from the log, ask the server anyway. */
+  quietMs?: number;
   maxBatch?: number;
   maxBackoffMs?: number;
 }
@@ -138,6 +140,7 @@ export class CollabSync {
   private readonly events: SyncEvents;
   private readonly roomId: string;
   private readonly gapMs: number;
+  private readonly quietMs: number;
   private readonly maxBatch: number;
   private readonly maxBackoffMs: number;
 
@@ -152,6 +155,7 @@ export class CollabSync {
   private pullPromise: Promise<number> | null = null;
   private pullAgain = false;
   private gapTimer: ReturnType<typeof setTimeout> | null = null;
+  private quietTimer: ReturnType<typeof setTimeout> | null = null;
   private stopped = false;
   private blocked = false;
   private lastSendable: readonly unknown[] | null = null;
@@ -167,6 +171,7 @@ export class CollabSync {
     this.events = events;
     this.roomId = options.roomId;
     this.gapMs = options.gapMs ?? 500;
+    this.quietMs = options.quietMs ?? 20_000;
     this.maxBatch = options.maxBatch ?? 50;
     this.maxBackoffMs = options.maxBackoffMs ?? 5000;
   }
@@ -180,6 +185,7 @@ export class CollabSync {
     this.ingest([]);
     // Catch up before sending: stored edits are rebased without a 409 round trip.
     this.pullSoon();
+    this.armQuietTimer();
   }
 
   /** Stops for good: nothing is sent or applied any more (the outbox stays stored). */
@@ -187,6 +193,8 @@ export class CollabSync {
     this.stopped = true;
     if (this.gapTimer !== null) clearTimeout(this.gapTimer);
     this.gapTimer = null;
+    if (this.quietTimer !== null) clearTimeout(this.quietTimer);
+    this.quietTimer = null;
     this.notify();
   }
 
@@ -469,6 +477,7 @@ export class CollabSync {
 
   private ingest(updates: LogUpdate[]): void {
     if (this.stopped) return;
+    if (updates.length && this.host) this.armQuietTimer();
     const synced = this.version();
     for (const u of updates) {
       if (this.host && u.version < synced) {
@@ -537,6 +546,26 @@ export class CollabSync {
    * While behind what we know of the log (a buffered update ahead of a gap,
    * or an accepted POST not seen yet), pull after gapMs unless the gap fills.
    */
+  /**
+   * A socket can stay open and deliver nothing (nchan in Redis mode has been
+   * seen to, after Redis restarts), and an editor that is only reading would
+   * never notice: after quietMs without any update, the log is asked.
+   */
+  private armQuietTimer(): void {
+    if (this.quietTimer !== null) clearTimeout(this.quietTimer);
+    this.quietTimer = setTimeout(() => {
+      this.quietTimer = null;
+      if (this.stopped || !this.host) return;
+      this.pull().then(
+        () => this.armQuietTimer(),
+        (err: unknown) => {
+          if (isTransient(err)) this.armQuietTimer();
+          else this.fail(err);
+        },
+      );
+    }, this.quietMs);
+  }
+
   private armGapTimer(): void {
     const behind = () => this.buffer.size > 0 || this.version() < this.awaitVersion;
     if (!behind() || this.stopped || !this.host) {
