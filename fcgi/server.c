@@ -363,7 +363,15 @@ ticker_main(void *arg)
             break;
         struct pair_call c = {.worker = &t->worker, .arena = arena};
         c.id = atomic_fetch_add(&next_request_id, 1) + 1;
+        struct timespec t0, t1;
+        clock_gettime(CLOCK_MONOTONIC, &t0);
         t->job.run(&c);
+        clock_gettime(CLOCK_MONOTONIC, &t1);
+        /* A job that overruns its period delays what it is for (typing
+         * that stops late, seats that free late): say so. */
+        long long ms = (t1.tv_sec - t0.tv_sec) * 1000LL + (t1.tv_nsec - t0.tv_nsec) / 1000000;
+        if (ms > t->job.period_ms)
+            pair_log(&c, "periodic job took %lld ms (period %d ms)", ms, t->job.period_ms);
         pair_roomlock_release(&c);
         pair_db_end_request(t->worker.db);
         pair_arena_clear(arena);

@@ -77,7 +77,7 @@ test('typing stops 2 s after the last update while vanished sockets are being lo
   assertStatus(res, 200);
   await alice.waitFor((m) => m.type === 'typing' && m.username === 'bob' && m.typing, { from });
   const started = Date.now();
-  await alice.waitFor((m) => m.type === 'typing' && m.username === 'bob' && !m.typing, { from, timeout: 4500 });
+  await alice.waitFor((m) => m.type === 'typing' && m.username === 'bob' && !m.typing, { from, timeout: 8000 });
   assert.ok(left() > 0, `the look-up was over before typing stopped (${Date.now() - started} ms)`);
   // The look-up finishes and forgets every ghost.
   await poll(() => left() === 0, { timeout: 60_000, interval: 500, what: 'every vanished socket forgotten' });
