@@ -239,7 +239,6 @@ drop(struct pair_db *db)
     db->in_tx = false;
 }
 
-/* Connects and prepares every statement, unless already connected. */
 /* An idle connection has nothing to read unless the server wrote to it:
  * when it shuts down, a FATAL message and the end of the stream. Such a
  * connection is dropped (the next use reconnects) before a statement that
@@ -254,6 +253,7 @@ notice_idle_death(struct pair_db *db)
         drop(db);
 }
 
+/* Connects and prepares every statement, unless already connected. */
 static enum pair_err
 ready(struct pair_call *c, struct pair_db *db)
 {

@@ -351,20 +351,22 @@ stage_updates(struct pair_call *c, struct write *w, json_object *updates, size_t
     return e;
 }
 
-/* One attempt at a push, the room's lock held: from the caches when
- * *cached (which is cleared when they cannot decide: the caller then tries
- * again from PostgreSQL), else from PostgreSQL. */
+/* One attempt at a push, the room's lock held: from the caches, or else
+ * from PostgreSQL. *undecided is set when the caches could not decide and
+ * PostgreSQL must be asked (the return value then does not count). */
 static enum pair_err
 push_locked(struct pair_call *c, const char *room_id, const char *token, long long version,
-            json_object *updates, size_t n, bool *cached, long long *new_version)
+            json_object *updates, size_t n, bool from_cache, bool *undecided,
+            long long *new_version)
 {
     struct write w;
     struct pair_member member, *m = &member;
     enum pair_err e;
-    if (*cached) {
+    *undecided = false;
+    if (from_cache) {
         switch (write_begin_cached(c, room_id, token, version, m, &w)) {
         case CACHE_STALE: return PAIR_E_STALE;
-        case CACHE_MISS: *cached = false; return PAIR_E_INTERNAL;
+        case CACHE_MISS: *undecided = true; return PAIR_E_INTERNAL;
         case CACHE_HIT: break;
         }
     } else {
@@ -373,16 +375,16 @@ push_locked(struct pair_call *c, const char *room_id, const char *token, long lo
         if (version != w.version)
             return not_current(c, version, w.version);
     }
-    /* From here on, a failure from the caches is decided again by
-     * PostgreSQL (a refused change set or a token no longer valid may be
-     * a 401 there). */
-    bool from_cache = *cached;
-    *cached = false;
-    if ((e = stage_updates(c, &w, updates, n)) != PAIR_OK)
+    /* A failure from the caches is decided again by PostgreSQL (a refused
+     * change set or a token no longer valid may be a 401 there), except a
+     * lost connection: the outcome is unknown, so no second try. */
+    if ((e = stage_updates(c, &w, updates, n)) != PAIR_OK) {
+        *undecided = from_cache;
         return e;
+    }
     w.typing = true;
     if ((e = write_append(c, &w, m, token, true)) != PAIR_OK) {
-        *cached = from_cache && e == PAIR_E_DB; /* no second try: unknown outcome */
+        *undecided = from_cache && e != PAIR_E_DB;
         return e;
     }
     pair_session_remember(token, m);
@@ -411,12 +413,13 @@ pair_doc_push(struct pair_call *c, const char *room_id, const char *token, long 
     /* The caches answer the common case; anything they cannot vouch for (a
      * version they do not hold, a change set they refuse, a token no longer
      * valid) is tried again against PostgreSQL, which then decides. */
-    bool cached = true;
-    enum pair_err e = push_locked(c, room_id, token, version, updates, n, &cached, new_version);
-    if (e != PAIR_OK && !cached) {
+    bool undecided;
+    enum pair_err e =
+        push_locked(c, room_id, token, version, updates, n, true, &undecided, new_version);
+    if (undecided) {
         c->detail = NULL;
         c->version = 0;
-        e = push_locked(c, room_id, token, version, updates, n, &cached, new_version);
+        e = push_locked(c, room_id, token, version, updates, n, false, &undecided, new_version);
     }
     write_end(c);
     return e;

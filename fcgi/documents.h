@@ -71,9 +71,9 @@ enum pair_err pair_doc_restore(struct pair_call *c, const struct pair_member *m,
                                long long version, long long *new_version);
 
 /*
- * Saves code as the checkpoint of m, the holder of token. Where code differs from the document, the
- * difference becomes one update by m, published to the room; either way a
- * checkpoint is recorded and published. Fails with PAIR_E_NOT_MODIFIED when
+ * Saves code as the checkpoint of m, the holder of token. Where code differs
+ * from the document, the difference becomes one update by m, published to
+ * the room; either way a checkpoint is recorded and published. Fails with PAIR_E_NOT_MODIFIED when
  * code is the document and a checkpoint already marks this version,
  * PAIR_E_TOO_LARGE over the size bound, PAIR_E_INVALID for NUL characters.
  */

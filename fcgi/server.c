@@ -500,6 +500,27 @@ pair_supervise(void)
     }
 }
 
+/* A worker's own connections to PostgreSQL and nchan; false when one could
+ * not be made (worker_close frees what was). */
+static bool
+worker_open(struct pair_worker *w, int index, const struct pair_config *cfg)
+{
+    w->index = index;
+    w->room_stripe = -1;
+    w->cfg = cfg;
+    w->stopping = &stopping;
+    w->db = pair_db_new(cfg->database_url);
+    w->nchan = pair_nchan_new(cfg->nchan_socket);
+    return w->db != NULL && w->nchan != NULL;
+}
+
+static void
+worker_close(struct pair_worker *w)
+{
+    pair_db_free(w->db);
+    pair_nchan_free(w->nchan);
+}
+
 int
 pair_serve(const struct pair_route *routes, size_t nroutes, const struct pair_route *hooks,
            size_t nhooks, const struct pair_tick *ticks, size_t nticks)
@@ -542,13 +563,8 @@ pair_serve(const struct pair_route *routes, size_t nroutes, const struct pair_ro
     int status = 0;
     for (int i = 0; i < total; i++) {
         struct thread *t = &threads[i];
-        t->worker.index = i;
-        t->worker.room_stripe = -1;
-        t->worker.cfg = &cfg;
-        t->worker.db = pair_db_new(cfg.database_url);
-        t->worker.nchan = pair_nchan_new(cfg.nchan_socket);
         t->listener = &ls[i < cfg.workers ? 0 : 1];
-        if (t->worker.db == NULL || t->worker.nchan == NULL ||
+        if (!worker_open(&t->worker, i, &cfg) ||
             pthread_create(&t->tid, NULL, worker_main, t) != 0) {
             status = 1;
             break;
@@ -561,13 +577,7 @@ pair_serve(const struct pair_route *routes, size_t nroutes, const struct pair_ro
     for (size_t i = 0; status == 0 && i < nticks; i++) {
         struct ticker *t = &tickers[i];
         t->job = ticks[i];
-        t->worker.index = total + (int)i;
-        t->worker.room_stripe = -1;
-        t->worker.cfg = &cfg;
-        t->worker.stopping = &stopping;
-        t->worker.db = pair_db_new(cfg.database_url);
-        t->worker.nchan = pair_nchan_new(cfg.nchan_socket);
-        if (t->worker.db == NULL || t->worker.nchan == NULL ||
+        if (!worker_open(&t->worker, total + (int)i, &cfg) ||
             pthread_create(&t->tid, NULL, ticker_main, t) != 0) {
             status = 1;
             break;
@@ -602,15 +612,11 @@ pair_serve(const struct pair_route *routes, size_t nroutes, const struct pair_ro
      * without freeing them. */
     if (!all_joined)
         _exit(status);
-    for (int i = 0; i < total; i++) {
-        pair_db_free(threads[i].worker.db);
-        pair_nchan_free(threads[i].worker.nchan);
-    }
+    for (int i = 0; i < total; i++)
+        worker_close(&threads[i].worker);
     free(threads);
-    for (size_t i = 0; tickers != NULL && i < nticks; i++) {
-        pair_db_free(tickers[i].worker.db);
-        pair_nchan_free(tickers[i].worker.nchan);
-    }
+    for (size_t i = 0; tickers != NULL && i < nticks; i++)
+        worker_close(&tickers[i].worker);
     free(tickers);
     pair_doccache_clear();
     close(ls[0].fd);
