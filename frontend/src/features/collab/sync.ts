@@ -156,6 +156,8 @@ export class CollabSync {
   private pullAgain = false;
   private gapTimer: ReturnType<typeof setTimeout> | null = null;
   private quietTimer: ReturnType<typeof setTimeout> | null = null;
+  /** When an update from the log last arrived (Date.now()). */
+  private lastHeard = 0;
   private stopped = false;
   private blocked = false;
   private lastSendable: readonly unknown[] | null = null;
@@ -477,7 +479,7 @@ export class CollabSync {
 
   private ingest(updates: LogUpdate[]): void {
     if (this.stopped) return;
-    if (updates.length && this.host) this.armQuietTimer();
+    if (updates.length) this.lastHeard = Date.now();
     const synced = this.version();
     for (const u of updates) {
       if (this.host && u.version < synced) {
@@ -551,11 +553,16 @@ export class CollabSync {
    * seen to, after Redis restarts), and an editor that is only reading would
    * never notice: after quietMs without any update, the log is asked.
    */
-  private armQuietTimer(): void {
+  private armQuietTimer(delay = this.quietMs): void {
     if (this.quietTimer !== null) clearTimeout(this.quietTimer);
     this.quietTimer = setTimeout(() => {
       this.quietTimer = null;
       if (this.stopped || !this.host) return;
+      const quiet = Date.now() - this.lastHeard;
+      if (quiet < this.quietMs) {
+        this.armQuietTimer(this.quietMs - quiet); // heard from the log meanwhile
+        return;
+      }
       this.pull().then(
         () => this.armQuietTimer(),
         (err: unknown) => {
@@ -563,7 +570,7 @@ export class CollabSync {
           else this.fail(err);
         },
       );
-    }, this.quietMs);
+    }, delay);
   }
 
   private armGapTimer(): void {
