@@ -227,6 +227,7 @@ class Client {
     else if (meta.sender === this) meta.echo = true;
     else {
       S.latencies.push(t - meta.t0);
+      S.editLatencies.push(t - meta.due);
       meta.delivered++;
     }
     if (v !== this.version) {
@@ -320,6 +321,7 @@ function newState(spec) {
     clients: [],
     meta: new Map(), // clientID -> {t0, sender, delivered, echo, status}
     latencies: [],
+    editLatencies: [], // from when the update was due, retries and waits included
     ackLatencies: [],
     updates: 0,
     sent: 0,
@@ -402,8 +404,11 @@ async function setup(S) {
   if (failures.length) throw new Error(failures[0]);
 }
 
-/** One logical update: POST, and on 409 wait for the view to reach the server's version and retry. */
-async function sendUpdate(c) {
+/**
+ * One logical update, due at `due` (when its user typed it): POST, and on
+ * 409 wait for the view to reach the server's version and retry.
+ */
+async function sendUpdate(c, due) {
   const S = c.S;
   const ins = pickInsert();
   S.updates++;
@@ -411,7 +416,7 @@ async function sendUpdate(c) {
     const version = c.version;
     const changes = makeChanges(c.length, c.head, c.tail, ins);
     const clientID = `u${c.gid}-${++c.seq}`;
-    const meta = { t0: performance.now(), sender: c, delivered: 0, echo: false, status: 0 };
+    const meta = { t0: performance.now(), due, sender: c, delivered: 0, echo: false, status: 0 };
     S.meta.set(clientID, meta);
     S.sent++;
     S.inflight++;
@@ -455,7 +460,7 @@ async function userLoop(c) {
   await sleep(Math.random() * T);
   let next = performance.now();
   while (performance.now() < S.sendEnd) {
-    await sendUpdate(c);
+    await sendUpdate(c, next);
     next += T * (1 + JITTER * (2 * Math.random() - 1));
     const now = performance.now();
     if (next < now) {
@@ -604,6 +609,7 @@ async function runScenario(name, spec) {
     } else if (meta.delivered > 0 || meta.echo) phantom++;
   }
   const lat = percentiles(S.latencies);
+  const edit = percentiles(S.editLatencies);
   const ack = percentiles(S.ackLatencies);
   const w = windowEnd;
   const line = {
@@ -621,6 +627,8 @@ async function runScenario(name, spec) {
     p95_ms: lat.p95,
     p99_ms: lat.p99,
     max_ms: lat.max,
+    edit_p50_ms: edit.p50,
+    edit_p99_ms: edit.p99,
     ack_p50_ms: ack.p50,
     ack_p99_ms: ack.p99,
     expected_deliveries: expectedDeliveries,
