@@ -1193,3 +1193,511 @@ pair_ac_lang_case_insensitive(enum pair_ac_lang lang)
 {
     return lang == PAIR_AC_SQL;
 }
+
+/* ---------- members of well-known receivers ---------- */
+/* What follows "os." or "Math." or "std::": the members of a standard
+ * module, namespace or global object, each list in rough order of use.
+ * A receiver may be two names ("os.path", "process.env"); Python's
+ * private aliases ("_os", "_sys") are looked up without their '_'. */
+struct receiver {
+    enum pair_ac_lang lang; /* JavaScript's apply to TypeScript too */
+    const char *name;
+    const char *members;
+};
+
+static const struct receiver receivers[] = {
+    /* Python */
+    {PAIR_AC_PYTHON, "os",
+     "path environ getcwd listdir makedirs remove unlink rename replace walk stat lstat sep "
+     "name getenv fspath fsencode fsdecode getpid getuid geteuid getgid getegid getppid "
+     "getlogin kill system popen close open read write dup dup2 pipe fork execv execve execvp "
+     "execvpe _exit chdir chmod chown access scandir urandom cpu_count get_terminal_size "
+     "isatty symlink readlink link rmdir removedirs renames utime times umask strerror error "
+     "linesep pathsep curdir pardir devnull extsep altsep defpath environb putenv unsetenv "
+     "O_RDONLY O_WRONLY O_RDWR O_CREAT O_EXCL O_TRUNC O_APPEND O_NONBLOCK O_BINARY O_CLOEXEC "
+     "F_OK R_OK W_OK X_OK SEEK_SET SEEK_CUR SEEK_END waitpid wait WNOHANG WIFEXITED "
+     "WEXITSTATUS WIFSIGNALED WTERMSIG waitstatus_to_exitcode getpgid setsid setpgrp killpg "
+     "nice fstat fsync ftruncate lseek get_inheritable set_inheritable get_blocking "
+     "set_blocking PathLike DirEntry stat_result terminal_size supports_fd "
+     "supports_follow_symlinks supports_dir_fd supports_effective_ids getcwdb listxattr "
+     "sched_getaffinity register_at_fork add_dll_directory startfile spawnv spawnl P_WAIT "
+     "P_NOWAIT uname getloadavg sysconf confstr truncate mkfifo major minor makedev "
+     "get_exec_path getgroups setuid setgid initgroups openpty login_tty"},
+    {PAIR_AC_PYTHON, "os.path",
+     "join exists isdir isfile dirname basename abspath realpath normpath splitext split "
+     "expanduser expandvars isabs islink getsize getmtime getatime getctime relpath "
+     "commonpath commonprefix normcase samefile sameopenfile samestat lexists ismount "
+     "splitdrive sep altsep extsep pathsep curdir pardir defpath devnull "
+     "supports_unicode_filenames isjunction splitroot"},
+    {PAIR_AC_PYTHON, "path",
+     "join exists isdir isfile dirname basename abspath realpath normpath splitext split "
+     "expanduser expandvars isabs islink getsize getmtime relpath normcase commonpath "
+     "commonprefix lexists ismount splitdrive samefile"},
+    {PAIR_AC_PYTHON, "sys",
+     "argv path modules stdout stderr stdin exit version version_info platform executable "
+     "maxsize byteorder exc_info getrecursionlimit setrecursionlimit getdefaultencoding "
+     "getfilesystemencoding getsizeof getrefcount flags implementation prefix exec_prefix "
+     "base_prefix base_exec_prefix meta_path path_hooks path_importer_cache "
+     "builtin_module_names stdlib_module_names float_info int_info hash_info maxunicode "
+     "hexversion api_version copyright settrace gettrace setprofile getprofile _getframe "
+     "intern audit addaudithook displayhook excepthook __stdout__ __stderr__ __stdin__ "
+     "dont_write_bytecode warnoptions orig_argv platlibdir pycache_prefix is_finalizing "
+     "exception last_value last_type last_traceback ps1 ps2 getswitchinterval "
+     "setswitchinterval thread_info unraisablehook breakpointhook getwindowsversion winver "
+     "float_repr_style call_tracing _current_frames getfilesystemencodeerrors "
+     "get_asyncgen_hooks set_asyncgen_hooks get_int_max_str_digits set_int_max_str_digits"},
+    {PAIR_AC_PYTHON, "re",
+     "compile match search fullmatch sub subn split findall finditer escape purge error "
+     "Pattern Match IGNORECASE MULTILINE DOTALL VERBOSE ASCII UNICODE LOCALE DEBUG NOFLAG I "
+     "M S X A U L RegexFlag template"},
+    {PAIR_AC_PYTHON, "warnings",
+     "warn simplefilter filterwarnings catch_warnings resetwarnings showwarning "
+     "formatwarning warn_explicit filters defaultaction onceregistry WarningMessage"},
+    {PAIR_AC_PYTHON, "functools",
+     "partial wraps reduce lru_cache cache cached_property total_ordering singledispatch "
+     "singledispatchmethod update_wrapper partialmethod cmp_to_key WRAPPER_ASSIGNMENTS "
+     "WRAPPER_UPDATES"},
+    {PAIR_AC_PYTHON, "codecs",
+     "lookup encode decode open getencoder getdecoder getincrementalencoder "
+     "getincrementaldecoder getreader getwriter register unregister lookup_error "
+     "register_error CodecInfo Codec IncrementalEncoder IncrementalDecoder StreamReader "
+     "StreamWriter StreamReaderWriter StreamRecoder BufferedIncrementalEncoder "
+     "BufferedIncrementalDecoder charmap_encode charmap_decode charmap_build BOM BOM_UTF8 "
+     "BOM_UTF16 BOM_UTF16_LE BOM_UTF16_BE BOM_UTF32 BOM_UTF32_LE BOM_UTF32_BE BOM_LE BOM_BE "
+     "utf_8_encode utf_8_decode utf_16_encode utf_16_decode latin_1_encode latin_1_decode "
+     "ascii_encode ascii_decode escape_encode escape_decode strict_errors ignore_errors "
+     "replace_errors xmlcharrefreplace_errors backslashreplace_errors namereplace_errors "
+     "iterencode iterdecode EncodedFile make_identity_dict make_encoding_map"},
+    {PAIR_AC_PYTHON, "collections",
+     "namedtuple deque defaultdict OrderedDict Counter ChainMap UserDict UserList UserString "
+     "abc"},
+    {PAIR_AC_PYTHON, "abc",
+     "ABC ABCMeta abstractmethod Mapping MutableMapping Sequence MutableSequence Set "
+     "MutableSet Iterable Iterator Generator Callable Hashable Sized Container Collection "
+     "Awaitable Coroutine AsyncIterable AsyncIterator AsyncGenerator KeysView ValuesView "
+     "ItemsView MappingView Reversible ByteString Buffer abstractproperty abstractclassmethod "
+     "abstractstaticmethod get_cache_token update_abstractmethods"},
+    {PAIR_AC_PYTHON, "itertools",
+     "chain islice count cycle repeat product permutations combinations "
+     "combinations_with_replacement groupby zip_longest accumulate starmap takewhile "
+     "dropwhile tee filterfalse compress pairwise batched"},
+    {PAIR_AC_PYTHON, "json",
+     "dumps loads dump load JSONDecodeError JSONEncoder JSONDecoder decoder encoder scanner"},
+    {PAIR_AC_PYTHON, "time",
+     "time sleep monotonic perf_counter process_time strftime strptime localtime gmtime "
+     "mktime ctime asctime time_ns monotonic_ns perf_counter_ns process_time_ns thread_time "
+     "timezone altzone daylight tzname struct_time get_clock_info clock_gettime "
+     "CLOCK_MONOTONIC CLOCK_REALTIME tzset"},
+    {PAIR_AC_PYTHON, "math",
+     "floor ceil sqrt pow exp log log2 log10 log1p expm1 pi e inf nan tau isnan isinf isfinite "
+     "isclose fabs fmod modf frexp ldexp gcd lcm factorial comb perm fsum prod trunc copysign "
+     "hypot dist sin cos tan asin acos atan atan2 sinh cosh tanh asinh acosh atanh degrees "
+     "radians isqrt ulp nextafter remainder erf erfc gamma lgamma cbrt exp2"},
+    {PAIR_AC_PYTHON, "logging",
+     "getLogger basicConfig debug info warning error critical exception log DEBUG INFO "
+     "WARNING ERROR CRITICAL NOTSET Logger Handler StreamHandler FileHandler Formatter Filter "
+     "LogRecord NullHandler LoggerAdapter handlers config root disable addLevelName "
+     "getLevelName getLevelNamesMapping captureWarnings shutdown setLoggerClass "
+     "getLoggerClass lastResort raiseExceptions WARN FATAL BASIC_FORMAT PercentStyle "
+     "makeLogRecord setLogRecordFactory getLogRecordFactory Manager PlaceHolder"},
+    {PAIR_AC_PYTHON, "subprocess",
+     "run Popen PIPE STDOUT DEVNULL call check_call check_output CalledProcessError "
+     "TimeoutExpired CompletedProcess SubprocessError getoutput getstatusoutput "
+     "list2cmdline STARTUPINFO CREATE_NEW_CONSOLE"},
+    {PAIR_AC_PYTHON, "shutil",
+     "copy copy2 copyfile copytree rmtree move which copyfileobj copymode copystat "
+     "disk_usage make_archive unpack_archive get_terminal_size chown ignore_patterns Error "
+     "SameFileError get_archive_formats register_archive_format get_unpack_formats "
+     "register_unpack_format ReadError"},
+    {PAIR_AC_PYTHON, "socket",
+     "socket AF_INET AF_INET6 AF_UNIX SOCK_STREAM SOCK_DGRAM SOCK_RAW SOL_SOCKET SO_REUSEADDR "
+     "SO_REUSEPORT SO_KEEPALIVE SO_ERROR SO_RCVBUF SO_SNDBUF IPPROTO_TCP IPPROTO_UDP "
+     "IPPROTO_IP IPPROTO_IPV6 TCP_NODELAY gethostname gethostbyname getaddrinfo getfqdn "
+     "create_connection create_server timeout error gaierror herror inet_aton inet_ntoa "
+     "inet_pton inet_ntop htons ntohs htonl ntohl socketpair fromfd getdefaulttimeout "
+     "setdefaulttimeout SHUT_RDWR SHUT_RD SHUT_WR has_ipv6 getnameinfo gethostbyaddr "
+     "getservbyname getprotobyname SOMAXCONN AF_UNSPEC AI_PASSIVE SocketType"},
+    {PAIR_AC_PYTHON, "threading",
+     "Thread Lock RLock Condition Event Semaphore BoundedSemaphore Timer Barrier "
+     "current_thread main_thread get_ident get_native_id active_count enumerate local "
+     "settrace setprofile excepthook TIMEOUT_MAX stack_size BrokenBarrierError "
+     "ExceptHookArgs"},
+    {PAIR_AC_PYTHON, "types",
+     "SimpleNamespace FunctionType MethodType ModuleType MappingProxyType GeneratorType "
+     "CoroutineType AsyncGeneratorType CodeType FrameType TracebackType BuiltinFunctionType "
+     "BuiltinMethodType LambdaType NoneType new_class prepare_class resolve_bases coroutine "
+     "GenericAlias UnionType DynamicClassAttribute MethodWrapperType WrapperDescriptorType "
+     "MethodDescriptorType ClassMethodDescriptorType GetSetDescriptorType "
+     "MemberDescriptorType CellType EllipsisType NotImplementedType"},
+    {PAIR_AC_PYTHON, "typing",
+     "Any Optional Union List Dict Tuple Set FrozenSet Callable Iterable Iterator Sequence "
+     "Mapping Type TypeVar Generic Protocol Literal Final ClassVar NamedTuple TypedDict "
+     "overload cast TYPE_CHECKING AnyStr NoReturn Never Self ParamSpec Concatenate Annotated "
+     "get_type_hints get_origin get_args IO TextIO BinaryIO Pattern Match runtime_checkable "
+     "final no_type_check TypeAlias TypeGuard Required NotRequired Unpack TypeVarTuple "
+     "dataclass_transform override ForwardRef Hashable Sized Awaitable Coroutine "
+     "AsyncIterator AsyncIterable Generator MutableMapping MutableSequence DefaultDict"},
+    {PAIR_AC_PYTHON, "inspect",
+     "signature Parameter Signature getmembers isclass isfunction ismethod ismodule "
+     "iscoroutinefunction isgeneratorfunction isasyncgenfunction iscoroutine isawaitable "
+     "isbuiltin isroutine isabstract getsource getsourcefile getsourcelines getfile "
+     "getmodule getdoc cleandoc currentframe stack getframeinfo getattr_static unwrap "
+     "getfullargspec getcallargs getmro getclosurevars isdatadescriptor "
+     "ismethoddescriptor isgenerator istraceback isframe iscode BoundArguments CO_VARARGS "
+     "CO_VARKEYWORDS CO_GENERATOR CO_COROUTINE getattr getmodulename getouterframes "
+     "getinnerframes trace formatargvalues getargvalues isasyncgen markcoroutinefunction"},
+    {PAIR_AC_PYTHON, "operator",
+     "itemgetter attrgetter methodcaller add sub mul truediv floordiv mod neg pos not_ eq ne "
+     "lt le gt ge and_ or_ xor contains getitem setitem delitem index concat is_ is_not truth "
+     "abs invert lshift rshift pow iadd length_hint matmul call countOf indexOf"},
+    {PAIR_AC_PYTHON, "struct",
+     "pack unpack calcsize pack_into unpack_from iter_unpack Struct error"},
+    {PAIR_AC_PYTHON, "io",
+     "StringIO BytesIO TextIOWrapper BufferedReader BufferedWriter BufferedRandom "
+     "BufferedRWPair FileIO IOBase RawIOBase BufferedIOBase TextIOBase open open_code "
+     "SEEK_SET SEEK_CUR SEEK_END DEFAULT_BUFFER_SIZE UnsupportedOperation "
+     "IncrementalNewlineDecoder text_encoding"},
+    {PAIR_AC_PYTHON, "tempfile",
+     "NamedTemporaryFile TemporaryDirectory TemporaryFile SpooledTemporaryFile mkdtemp "
+     "mkstemp mktemp gettempdir gettempdirb gettempprefix tempdir"},
+    {PAIR_AC_PYTHON, "traceback",
+     "print_exc format_exc format_exception print_exception extract_stack extract_tb "
+     "format_tb format_stack print_stack print_tb walk_tb walk_stack format_exception_only "
+     "format_list print_last TracebackException StackSummary FrameSummary clear_frames"},
+    {PAIR_AC_PYTHON, "string",
+     "ascii_letters ascii_lowercase ascii_uppercase digits hexdigits octdigits punctuation "
+     "whitespace printable Template Formatter capwords"},
+    {PAIR_AC_PYTHON, "random",
+     "random randint randrange choice choices shuffle sample uniform seed getrandbits gauss "
+     "normalvariate Random SystemRandom getstate setstate triangular betavariate "
+     "expovariate randbytes"},
+    {PAIR_AC_PYTHON, "weakref",
+     "ref proxy WeakKeyDictionary WeakValueDictionary WeakSet WeakMethod finalize "
+     "getweakrefcount getweakrefs ReferenceType ProxyType CallableProxyType"},
+    {PAIR_AC_PYTHON, "copy", "copy deepcopy error Error"},
+    {PAIR_AC_PYTHON, "datetime",
+     "datetime date time timedelta timezone tzinfo MINYEAR MAXYEAR UTC"},
+    {PAIR_AC_PYTHON, "pickle",
+     "dumps loads dump load Pickler Unpickler HIGHEST_PROTOCOL DEFAULT_PROTOCOL PickleError "
+     "PicklingError UnpicklingError PickleBuffer"},
+    {PAIR_AC_PYTHON, "contextlib",
+     "contextmanager asynccontextmanager suppress closing redirect_stdout redirect_stderr "
+     "ExitStack AsyncExitStack nullcontext AbstractContextManager "
+     "AbstractAsyncContextManager ContextDecorator chdir aclosing"},
+    {PAIR_AC_PYTHON, "dataclasses",
+     "dataclass field fields asdict astuple replace make_dataclass is_dataclass Field "
+     "FrozenInstanceError InitVar MISSING KW_ONLY"},
+    {PAIR_AC_PYTHON, "enum",
+     "Enum IntEnum Flag IntFlag auto unique StrEnum EnumMeta EnumType verify member "
+     "nonmember global_enum property"},
+    {PAIR_AC_PYTHON, "importlib",
+     "import_module reload invalidate_caches util machinery resources metadata abc "
+     "find_loader"},
+    {PAIR_AC_PYTHON, "unittest",
+     "TestCase main skip skipIf skipUnless expectedFailure mock TestSuite TestLoader "
+     "TextTestRunner defaultTestLoader SkipTest IsolatedAsyncioTestCase FunctionTestCase "
+     "TestResult addModuleCleanup"},
+    {PAIR_AC_PYTHON, "mock",
+     "patch Mock MagicMock call ANY sentinel DEFAULT create_autospec mock_open PropertyMock "
+     "AsyncMock seal"},
+    {PAIR_AC_PYTHON, "asyncio",
+     "run sleep gather wait wait_for create_task get_event_loop get_running_loop "
+     "new_event_loop set_event_loop ensure_future Future Task Queue Event Lock Semaphore "
+     "Condition TimeoutError CancelledError InvalidStateError shield as_completed "
+     "run_coroutine_threadsafe iscoroutine iscoroutinefunction open_connection start_server "
+     "create_subprocess_exec create_subprocess_shell all_tasks current_task "
+     "AbstractEventLoop Protocol BaseProtocol DatagramProtocol StreamReader StreamWriter "
+     "timeout to_thread TaskGroup Runner FIRST_COMPLETED ALL_COMPLETED FIRST_EXCEPTION "
+     "get_event_loop_policy set_event_loop_policy wrap_future isfuture subprocess events "
+     "futures tasks coroutines"},
+    {PAIR_AC_PYTHON, "heapq",
+     "heappush heappop heapify heapreplace heappushpop nlargest nsmallest merge"},
+    {PAIR_AC_PYTHON, "bisect", "bisect bisect_left bisect_right insort insort_left insort_right"},
+    {PAIR_AC_PYTHON, "errno",
+     "ENOENT EEXIST EACCES EPERM EINTR EAGAIN EWOULDBLOCK EINVAL EBADF EPIPE ECONNRESET "
+     "ECONNREFUSED ENOTDIR EISDIR ENOTEMPTY ETIMEDOUT ENOSPC ENOMEM ESRCH ECHILD EXDEV "
+     "EINPROGRESS EALREADY ENOTCONN ESHUTDOWN ECONNABORTED EADDRINUSE EADDRNOTAVAIL ENOSYS "
+     "ENOTSUP EOPNOTSUPP EROFS EMFILE ENFILE ELOOP ENAMETOOLONG errorcode"},
+    {PAIR_AC_PYTHON, "stat",
+     "S_ISDIR S_ISREG S_ISLNK S_IMODE S_IFMT ST_MODE ST_MTIME ST_SIZE ST_INO ST_DEV S_IRUSR "
+     "S_IWUSR S_IXUSR S_IRWXU S_IRGRP S_IWGRP S_IXGRP S_IRWXG S_IROTH S_IWOTH S_IXOTH S_IRWXO "
+     "S_IFDIR S_IFREG S_IFLNK S_IFIFO S_IFSOCK S_IFCHR S_IFBLK S_ISUID S_ISGID S_ISVTX "
+     "S_ISFIFO S_ISSOCK S_ISCHR S_ISBLK filemode UF_HIDDEN"},
+    {PAIR_AC_PYTHON, "textwrap", "dedent indent fill wrap shorten TextWrapper"},
+    {PAIR_AC_PYTHON, "glob", "glob iglob escape has_magic"},
+    {PAIR_AC_PYTHON, "fnmatch", "fnmatch fnmatchcase filter translate"},
+    {PAIR_AC_PYTHON, "hashlib",
+     "sha256 sha1 md5 sha512 sha224 sha384 new blake2b blake2s sha3_256 sha3_512 "
+     "algorithms_available algorithms_guaranteed pbkdf2_hmac file_digest"},
+    {PAIR_AC_PYTHON, "base64",
+     "b64encode b64decode urlsafe_b64encode urlsafe_b64decode standard_b64encode "
+     "standard_b64decode b32encode b32decode b16encode b16decode a85encode a85decode "
+     "b85encode b85decode encodebytes decodebytes"},
+    {PAIR_AC_PYTHON, "platform",
+     "system machine platform python_version release version node uname processor "
+     "architecture mac_ver win32_ver libc_ver python_implementation freedesktop_os_release"},
+    {PAIR_AC_PYTHON, "signal",
+     "signal SIGINT SIGTERM SIGKILL SIGHUP SIGCHLD SIGALRM SIGUSR1 SIGUSR2 SIGPIPE SIGQUIT "
+     "SIG_DFL SIG_IGN alarm getsignal pthread_kill pthread_sigmask set_wakeup_fd "
+     "default_int_handler Signals raise_signal setitimer ITIMER_REAL SIGBREAK"},
+    {PAIR_AC_PYTHON, "gc",
+     "collect disable enable isenabled get_objects get_referrers get_referents garbage "
+     "callbacks freeze get_count get_threshold set_threshold is_tracked"},
+    {PAIR_AC_PYTHON, "locale",
+     "setlocale getlocale getpreferredencoding LC_ALL LC_CTYPE LC_NUMERIC LC_TIME "
+     "LC_COLLATE LC_MONETARY LC_MESSAGES localeconv format_string getencoding normalize "
+     "strcoll strxfrm atof atoi currency Error"},
+    {PAIR_AC_PYTHON, "decimal",
+     "Decimal Context getcontext setcontext localcontext ROUND_HALF_UP ROUND_HALF_EVEN "
+     "ROUND_DOWN ROUND_UP ROUND_FLOOR ROUND_CEILING InvalidOperation DivisionByZero"},
+    {PAIR_AC_PYTHON, "parse",
+     "urlparse urlunparse urljoin urlencode quote unquote quote_plus unquote_plus urlsplit "
+     "urlunsplit parse_qs parse_qsl urldefrag unquote_to_bytes quote_from_bytes"},
+    {PAIR_AC_PYTHON, "unicodedata",
+     "name lookup category normalize decimal digit numeric bidirectional combining "
+     "east_asian_width mirrored decomposition unidata_version is_normalized ucd_3_2_0"},
+    {PAIR_AC_PYTHON, "ast",
+     "parse literal_eval dump walk NodeVisitor NodeTransformer iter_fields iter_child_nodes "
+     "get_docstring fix_missing_locations copy_location increment_lineno unparse Module "
+     "Expr Name Load Store Del Constant Call Attribute FunctionDef AsyncFunctionDef ClassDef "
+     "Assign AugAssign AnnAssign Return If For While With Import ImportFrom Expression "
+     "Lambda Tuple List Dict Set Subscript Starred keyword arg arguments BinOp UnaryOp "
+     "BoolOp Compare PyCF_ONLY_AST AST"},
+    {PAIR_AC_PYTHON, "select",
+     "select poll epoll kqueue POLLIN POLLOUT POLLERR POLLHUP POLLNVAL POLLPRI EPOLLIN "
+     "EPOLLOUT EPOLLERR EPOLLHUP error"},
+    {PAIR_AC_PYTHON, "zlib",
+     "compress decompress compressobj decompressobj crc32 adler32 MAX_WBITS "
+     "Z_DEFAULT_COMPRESSION Z_BEST_COMPRESSION Z_BEST_SPEED Z_SYNC_FLUSH Z_FINISH error"},
+    {PAIR_AC_PYTHON, "builtins",
+     "print open len str int list dict set tuple isinstance getattr setattr hasattr "
+     "object type super range enumerate zip map filter sorted reversed iter next min max "
+     "sum abs any all repr format hash id callable vars dir input exec eval compile "
+     "__import__ Exception"},
+    /* JavaScript and TypeScript */
+    {PAIR_AC_JAVASCRIPT, "Object",
+     "keys assign freeze defineProperty entries create values getPrototypeOf "
+     "getOwnPropertyNames prototype getOwnPropertyDescriptor setPrototypeOf fromEntries is "
+     "defineProperties getOwnPropertySymbols getOwnPropertyDescriptors isFrozen hasOwn seal "
+     "isSealed preventExtensions isExtensible groupBy"},
+    {PAIR_AC_JAVASCRIPT, "Object.prototype",
+     "hasOwnProperty toString propertyIsEnumerable isPrototypeOf valueOf toLocaleString "
+     "__proto__ constructor"},
+    {PAIR_AC_JAVASCRIPT, "Array", "isArray from prototype of fromAsync"},
+    {PAIR_AC_JAVASCRIPT, "Array.prototype",
+     "slice push forEach map filter concat indexOf join splice some every reduce includes "
+     "find findIndex sort reverse shift unshift pop flat flatMap fill lastIndexOf keys "
+     "values entries at"},
+    {PAIR_AC_JAVASCRIPT, "String", "fromCharCode fromCodePoint raw prototype"},
+    {PAIR_AC_JAVASCRIPT, "String.prototype",
+     "slice indexOf replace split trim toLowerCase toUpperCase charCodeAt charAt substring "
+     "startsWith endsWith includes codePointAt match concat repeat padStart padEnd "
+     "normalize localeCompare search trimStart trimEnd replaceAll at"},
+    {PAIR_AC_JAVASCRIPT, "Number",
+     "isInteger isFinite isNaN isSafeInteger parseFloat parseInt MAX_SAFE_INTEGER "
+     "MIN_SAFE_INTEGER MAX_VALUE MIN_VALUE EPSILON POSITIVE_INFINITY NEGATIVE_INFINITY NaN "
+     "prototype"},
+    {PAIR_AC_JAVASCRIPT, "Promise",
+     "resolve reject all allSettled race any prototype withResolvers try"},
+    {PAIR_AC_JAVASCRIPT, "Symbol",
+     "iterator for asyncIterator toStringTag hasInstance toPrimitive species keyFor "
+     "isConcatSpreadable unscopables match matchAll replace search split description "
+     "dispose asyncDispose prototype"},
+    {PAIR_AC_JAVASCRIPT, "JSON", "stringify parse rawJSON isRawJSON"},
+    {PAIR_AC_JAVASCRIPT, "Math",
+     "max min floor round abs ceil random pow sqrt log sign trunc exp PI hypot log2 log10 "
+     "sin cos tan atan2 atan asin acos imul clz32 fround cbrt log1p expm1 sinh cosh tanh "
+     "asinh acosh atanh E LN2 LN10 LOG2E LOG10E SQRT2 SQRT1_2"},
+    {PAIR_AC_JAVASCRIPT, "console",
+     "log error warn info debug trace table dir assert group groupEnd groupCollapsed time "
+     "timeEnd timeLog count countReset clear dirxml"},
+    {PAIR_AC_JAVASCRIPT, "process",
+     "env argv exit cwd platform nextTick stdout stderr stdin on pid version versions "
+     "exitCode hrtime memoryUsage emitWarning arch execPath uptime kill once emit chdir "
+     "release title ppid execArgv umask cpuUsage getuid getgid off removeListener "
+     "listeners binding config features report resourceUsage"},
+    {PAIR_AC_JAVASCRIPT, "process.env",
+     "NODE_ENV DEBUG HOME PATH CI NODE_DEBUG TERM USER PWD SHELL TMPDIR TEMP NODE_OPTIONS "
+     "FORCE_COLOR NO_COLOR LANG NODE_PATH USERPROFILE APPDATA PORT HOST TZ"},
+    {PAIR_AC_JAVASCRIPT, "React",
+     "createElement useState useEffect useRef useMemo useCallback useContext useReducer "
+     "Fragment Component forwardRef memo createContext ReactNode useLayoutEffect "
+     "ReactElement FC Children cloneElement isValidElement PureComponent createRef lazy "
+     "Suspense StrictMode useId useSyncExternalStore useTransition useDeferredValue "
+     "useImperativeHandle useDebugValue useInsertionEffect startTransition version "
+     "ComponentType Dispatch SetStateAction ElementType ComponentProps PropsWithChildren "
+     "RefObject MutableRefObject Context Ref ReactPortal JSX CSSProperties HTMLAttributes "
+     "SyntheticEvent MouseEvent KeyboardEvent ChangeEvent FormEvent use act"},
+    {PAIR_AC_JAVASCRIPT, "Reflect",
+     "apply construct defineProperty deleteProperty get getOwnPropertyDescriptor "
+     "getPrototypeOf has isExtensible ownKeys preventExtensions set setPrototypeOf"},
+    {PAIR_AC_JAVASCRIPT, "Date", "now parse UTC prototype"},
+    {PAIR_AC_JAVASCRIPT, "Buffer",
+     "from alloc isBuffer concat byteLength allocUnsafe compare isEncoding poolSize "
+     "allocUnsafeSlow prototype"},
+    {PAIR_AC_JAVASCRIPT, "Error", "captureStackTrace stackTraceLimit prototype"},
+    {PAIR_AC_JAVASCRIPT, "path",
+     "join resolve dirname basename extname relative normalize isAbsolute sep delimiter "
+     "parse format posix win32 toNamespacedPath"},
+    {PAIR_AC_JAVASCRIPT, "fs",
+     "readFileSync existsSync writeFileSync readdirSync statSync mkdirSync promises "
+     "readFile writeFile createReadStream createWriteStream unlinkSync rmSync lstatSync "
+     "realpathSync copyFileSync renameSync appendFileSync accessSync stat readdir mkdir "
+     "unlink rm watch constants lstat realpath access rename copyFile rmdirSync "
+     "openSync closeSync readSync writeSync fstatSync existsSync mkdtempSync symlinkSync "
+     "readlinkSync chmodSync watchFile"},
+    {PAIR_AC_JAVASCRIPT, "util",
+     "inspect format promisify deprecate inherits isDeepStrictEqual types TextEncoder "
+     "TextDecoder callbackify debuglog inspect styleText parseArgs"},
+    {PAIR_AC_JAVASCRIPT, "assert",
+     "ok equal strictEqual deepEqual deepStrictEqual notEqual notStrictEqual "
+     "notDeepStrictEqual throws rejects doesNotThrow fail match isTrue isFalse isOk "
+     "isNotOk isNull isUndefined isDefined typeOf instanceOf include exists lengthOf "
+     "property sameMembers"},
+    {PAIR_AC_JAVASCRIPT, "Intl",
+     "DateTimeFormat NumberFormat Collator PluralRules RelativeTimeFormat ListFormat "
+     "Locale Segmenter DisplayNames getCanonicalLocales supportedValuesOf"},
+    {PAIR_AC_JAVASCRIPT, "document",
+     "createElement getElementById querySelector body querySelectorAll documentElement "
+     "createTextNode addEventListener head createDocumentFragment createElementNS "
+     "activeElement title cookie readyState defaultView removeEventListener "
+     "getElementsByTagName getElementsByClassName createRange getSelection createComment "
+     "implementation location hidden visibilityState"},
+    {PAIR_AC_JAVASCRIPT, "window",
+     "addEventListener location removeEventListener setTimeout document navigator "
+     "innerWidth innerHeight getComputedStyle requestAnimationFrame localStorage history "
+     "scrollTo open devicePixelRatio matchMedia clearTimeout getSelection scrollY "
+     "scrollX parent top self performance crypto postMessage"},
+    {PAIR_AC_JAVASCRIPT, "Atomics",
+     "add and compareExchange exchange isLockFree load notify or store sub wait waitAsync "
+     "xor"},
+    /* C++ */
+    {PAIR_AC_CPP, "std",
+     "string vector move size_t unique_ptr forward make_unique shared_ptr map pair function "
+     "cout endl make_shared min max swap array optional set unordered_map runtime_error "
+     "string_view tuple get is_same_v enable_if_t nullptr_t cerr begin end sort find "
+     "find_if make_pair to_string atomic mutex lock_guard unique_lock thread "
+     "condition_variable chrono numeric_limits initializer_list invalid_argument "
+     "out_of_range logic_error exception list deque queue priority_queue stack bitset "
+     "unordered_set ostream istream ostringstream istringstream stringstream ifstream "
+     "ofstream fstream copy fill transform accumulate for_each remove remove_if count "
+     "count_if any_of all_of none_of reverse lower_bound upper_bound equal_range "
+     "binary_search distance advance next prev iterator_traits reverse_iterator "
+     "back_inserter is_same enable_if decay_t remove_reference_t remove_cv_t "
+     "remove_cvref_t conditional_t declval integral_constant true_type false_type "
+     "is_integral is_integral_v is_pointer is_base_of is_convertible is_convertible_v "
+     "is_constructible is_trivially_copyable is_void underlying_type_t conditional decay "
+     "remove_reference add_pointer variant visit holds_alternative monostate nullopt "
+     "in_place ref cref reference_wrapper bind invoke hash less greater equal_to "
+     "max_element min_element unique iota memcpy strlen abs uint8_t uint16_t uint32_t "
+     "uint64_t int8_t int16_t int32_t int64_t ptrdiff_t byte allocator allocator_traits "
+     "addressof construct_at destroy_at launder terminate exit abort getline stoi stol "
+     "stoul stoll stod error_code system_error errc error_category generic_category "
+     "exception_ptr current_exception rethrow_exception make_exception_ptr "
+     "bad_alloc bad_cast length_error domain_error overflow_error range_error "
+     "basic_string char_traits weak_ptr static_pointer_cast dynamic_pointer_cast "
+     "default_delete pointer_traits integer_sequence index_sequence make_index_sequence "
+     "tuple_size tuple_element apply forward_as_tuple tie make_tuple piecewise_construct "
+     "is_nothrow_move_constructible is_trivially_destructible is_default_constructible "
+     "is_copy_constructible is_move_constructible is_assignable is_enum is_class "
+     "is_arithmetic is_floating_point is_signed is_unsigned is_const is_reference "
+     "is_lvalue_reference is_rvalue_reference is_function is_array is_empty "
+     "is_nothrow_constructible is_nothrow_copy_constructible remove_pointer_t "
+     "remove_extent add_const add_lvalue_reference add_rvalue_reference make_signed "
+     "make_unsigned common_type void_t invoke_result_t result_of aligned_storage "
+     "alignment_of size ssize data empty memory_order memory_order_relaxed "
+     "memory_order_acquire memory_order_release memory_order_seq_cst "
+     "memory_order_acq_rel numeric_limits fill_n copy_n move_backward copy_backward "
+     "uninitialized_copy uninitialized_fill equal mismatch search rotate partition "
+     "stable_sort nth_element partial_sort merge inplace_merge set_union "
+     "set_intersection set_difference includes lexicographical_compare "
+     "is_sorted minmax clamp gcd lcm exchange as_const move_if_noexcept "
+     "format printf snprintf isspace isdigit isalpha tolower toupper"},
+    /* Go */
+    {PAIR_AC_GO, "fmt",
+     "Println Printf Sprintf Errorf Fprintf Sprint Print Fprintln Fprint Sprintln Sscanf "
+     "Sscan Fscan Scanf Stringer Formatter State Append Appendf"},
+    {PAIR_AC_GO, "strings",
+     "Contains HasPrefix Join Split TrimSpace Replace HasSuffix ToLower TrimPrefix "
+     "TrimSuffix Index Builder Fields ReplaceAll ToUpper Trim NewReader Repeat EqualFold "
+     "SplitN Count LastIndex IndexByte TrimRight TrimLeft Title Map NewReplacer Cut "
+     "ContainsAny ContainsRune IndexAny IndexRune FieldsFunc TrimFunc Compare Reader"},
+    {PAIR_AC_GO, "errors", "New Is As Unwrap Join ErrUnsupported"},
+    {PAIR_AC_GO, "os",
+     "Exit Args Getenv Stdout Stderr Stdin Open Create ReadFile WriteFile Remove RemoveAll "
+     "MkdirAll Stat IsNotExist Getwd Environ LookupEnv Setenv OpenFile Mkdir Rename Lstat "
+     "IsExist ErrNotExist File FileInfo FileMode Getpid Hostname TempDir MkdirTemp "
+     "CreateTemp ReadDir Chdir Chmod Executable UserHomeDir Expand ExpandEnv Unsetenv "
+     "O_RDONLY O_WRONLY O_RDWR O_CREATE O_TRUNC O_APPEND O_EXCL ModePerm PathSeparator "
+     "Interrupt Kill Signal Process StartProcess FindProcess DevNull Pipe Symlink Readlink"},
+    {PAIR_AC_GO, "strconv",
+     "Itoa Atoi ParseInt ParseFloat ParseBool FormatInt Quote Unquote FormatFloat AppendInt "
+     "ParseUint FormatUint FormatBool QuoteRune AppendQuote ErrSyntax ErrRange NumError"},
+    {PAIR_AC_GO, "bytes",
+     "Buffer NewBuffer NewReader Equal Contains HasPrefix Split Join TrimSpace NewBufferString "
+     "Index IndexByte HasSuffix Compare Fields TrimRight ToLower Repeat Reader"},
+    {PAIR_AC_GO, "io",
+     "Reader Writer EOF ReadAll Copy WriteString Discard Pipe ReadFull MultiWriter NopCloser "
+     "ReadCloser WriteCloser Closer ReadWriter ErrUnexpectedEOF CopyN LimitReader "
+     "TeeReader MultiReader ReaderFrom WriterTo ReadSeeker SeekStart SeekEnd SeekCurrent"},
+    {PAIR_AC_GO, "sync", "Mutex WaitGroup RWMutex Once Map Pool Cond Locker OnceFunc"},
+    {PAIR_AC_GO, "time",
+     "Now Since Second Duration Millisecond Sleep Time Minute Hour Microsecond Nanosecond "
+     "Tick NewTimer NewTicker After AfterFunc Unix Parse RFC3339 Until Date UTC Local "
+     "ParseDuration Month Weekday Timer Ticker January Kitchen RFC1123 UnixMilli"},
+    {PAIR_AC_GO, "filepath",
+     "Join Base Dir Ext Abs Walk WalkDir Clean Rel Split Glob Match ToSlash FromSlash "
+     "Separator EvalSymlinks IsAbs VolumeName SkipDir SplitList"},
+    {PAIR_AC_GO, "sort",
+     "Slice Strings Ints Sort SliceStable Search Stable Sort Interface Float64s "
+     "SearchInts StringSlice IntSlice Reverse SliceIsSorted IsSorted"},
+    {PAIR_AC_GO, "json",
+     "Marshal Unmarshal NewEncoder NewDecoder MarshalIndent RawMessage Valid Indent "
+     "Compact Number Marshaler Unmarshaler"},
+    {PAIR_AC_GO, "exec", "Command CommandContext LookPath Cmd ExitError ErrNotFound"},
+    {PAIR_AC_GO, "log",
+     "Fatal Fatalf Println Printf Print Panic Panicf Fatalln SetFlags SetOutput SetPrefix "
+     "New Logger LstdFlags Lshortfile Default"},
+    {PAIR_AC_GO, "context",
+     "Context Background TODO WithCancel WithTimeout WithValue WithDeadline Canceled "
+     "DeadlineExceeded CancelFunc WithCancelCause Cause"},
+    {PAIR_AC_GO, "bufio",
+     "NewReader NewScanner NewWriter ScanLines ScanWords Scanner Reader Writer ScanRunes "
+     "NewReaderSize NewWriterSize MaxScanTokenSize ReadWriter"},
+    {PAIR_AC_GO, "http",
+     "HandleFunc ListenAndServe Get Post NewRequest StatusOK Error ResponseWriter Request "
+     "Client Server Handler HandlerFunc Header StatusNotFound StatusBadRequest "
+     "StatusInternalServerError DefaultClient NewServeMux MethodGet MethodPost Cookie "
+     "Redirect NotFound StatusMethodNotAllowed StatusUnauthorized StatusForbidden"},
+    {PAIR_AC_GO, "regexp", "MustCompile Compile MatchString QuoteMeta Regexp Match"},
+    {PAIR_AC_GO, "reflect",
+     "TypeOf ValueOf DeepEqual Value Type Kind Ptr Struct Slice Map String Int Interface "
+     "Indirect New Zero MakeSlice Pointer Func Bool"},
+    {PAIR_AC_GO, "atomic",
+     "AddInt64 LoadInt64 StoreInt64 CompareAndSwapInt64 AddInt32 LoadInt32 StoreInt32 "
+     "Value Int64 Int32 Bool Pointer Uint64"},
+    {PAIR_AC_GO, "unicode",
+     "IsSpace IsLetter IsDigit IsUpper IsLower ToUpper ToLower IsPunct IsNumber IsPrint "
+     "IsControl MaxRune"},
+    {PAIR_AC_GO, "path", "Join Base Dir Ext Clean Split Match IsAbs"},
+    {PAIR_AC_GO, "url", "Parse QueryEscape PathEscape Values URL QueryUnescape ParseQuery"},
+    {PAIR_AC_GO, "flag",
+     "String Bool Int Parse Args Arg StringVar BoolVar IntVar Usage NArg PrintDefaults "
+     "Duration NewFlagSet ExitOnError ContinueOnError FlagSet"},
+    {PAIR_AC_GO, "testing", "T B M TB Short Verbose Benchmark Main"},
+    {PAIR_AC_GO, "math",
+     "Max Min Abs Floor Ceil Sqrt Pow MaxInt64 MaxInt32 MaxInt Inf NaN IsNaN IsInf Log "
+     "Round Trunc Mod Exp Pi MaxUint32 MaxFloat64 MinInt64"},
+};
+
+const char *
+pair_ac_receiver_members(enum pair_ac_lang lang, const char *name, size_t len)
+{
+    if (lang == PAIR_AC_TYPESCRIPT)
+        lang = PAIR_AC_JAVASCRIPT;
+    for (size_t i = 0; i < sizeof(receivers) / sizeof(receivers[0]); i++)
+        if (receivers[i].lang == lang && strlen(receivers[i].name) == len &&
+            memcmp(receivers[i].name, name, len) == 0)
+            return receivers[i].members;
+    return NULL;
+}

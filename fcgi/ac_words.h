@@ -62,6 +62,11 @@ const struct pair_ac_word *pair_ac_word_find(enum pair_ac_lang lang, const char 
 /* The wire name of a kind: "keyword", "builtin", ... */
 const char *pair_ac_kind_name(enum pair_ac_kind kind);
 
+/* The known members of the receiver name[0..len) in lang ("os",
+ * "os.path", "Math", "std"), space-separated, most used first; NULL when
+ * the receiver is not a well-known one. */
+const char *pair_ac_receiver_members(enum pair_ac_lang lang, const char *name, size_t len);
+
 /* True when lang's keywords are case-insensitive (SQL). */
 int pair_ac_lang_case_insensitive(enum pair_ac_lang lang);
 

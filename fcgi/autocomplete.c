@@ -60,9 +60,12 @@
 #define PAR_LINES 12       /* lines looked at each way for parallel ones */
 #define PAR_PREFIX 6       /* tokens before the word that parallel lines share, at most */
 #define DIRECTIVE_W 1.0    /* elsewhere: exponent of how often a word was not a directive */
-#define SHAPE_W 0.5   /* exponent of how much the cursor's neighbours favour the word's shape */
-#define SHAPE_A 4.0   /* the pseudo-count of those shares */
-#define DECL_KW_W 8.0 /* log-penalty of a keyword where a name is declared */
+#define SHAPE_W 0.5     /* exponent of how much the cursor's neighbours favour the word's shape */
+#define SHAPE_A 4.0     /* the pseudo-count of those shares */
+#define DECL_KW_W 8.0   /* log-penalty of a keyword where a name is declared */
+#define RECV_PC 2.0     /* pseudo-count of a well-known receiver's first member */
+#define RECV_DECAY 10.0 /* ... which halves at this rank */
+#define RECV_W 2.0      /* log-bonus of a well-known receiver's member */
 
 static pcre2_code *lang_pattern;
 static pthread_once_t ac_once = PTHREAD_ONCE_INIT;
@@ -199,6 +202,7 @@ struct cand {
     uint8_t seq;             /* the numbered words next to the cursor make it next (0-2) */
     uint8_t echo;            /* the name after '=' or ':': 1 as written, 2 in another case */
     uint16_t analogies;      /* name families that imply it (see analogy) */
+    uint16_t recv;           /* 1 + its rank among the known members of the receiver, or 0 */
     bool invented;           /* made by the sequence, absent from the document */
     double local;            /* cache weight: sum of tau / (tau + distance) */
     const struct pair_ac_word *known;
@@ -255,6 +259,7 @@ struct ctx {
     long sib[SIBLINGS_MAX];   /* the other elements of the list the cursor starts an element of */
     size_t nsib;
     long par[2 * PAR_LINES]; /* the words in the cursor's place on parallel lines */
+    const char *recv;        /* the known members of the receiver before '.', or NULL */
     size_t npar;
     struct cand *tab;
     size_t cap, count;
@@ -676,6 +681,74 @@ is_parallel(const struct ctx *x, const struct cand *cd)
             return true;
     }
     return false;
+}
+
+/* Looks up the receiver name[0..len) (Python's "_os" as "os"). */
+static const char *
+receiver_list(const struct ctx *x, const char *name, size_t len)
+{
+    if (x->lang == PAIR_AC_PYTHON)
+        while (len > 1 && name[0] == '_')
+            name++, len--;
+    return pair_ac_receiver_members(x->lang, name, len);
+}
+
+/*
+ * After "os.", "Math." or "std::" the cursor names a member of a module,
+ * namespace or object every program knows: their members (x->recv) are
+ * likelier than the language's other members. A receiver of two names
+ * ("os.path.", "process.env.") is looked up whole first.
+ */
+static void
+find_receiver(struct ctx *x)
+{
+    x->recv = NULL;
+    if (!x->member || x->p2 < 0 || x->tok[x->p2].type != PAIR_AC_WORD)
+        return;
+    long r = x->p2;
+    if (r >= 2 && same(x, (size_t)(r - 1), (size_t)x->p1) && x->tok[r - 2].type == PAIR_AC_WORD) {
+        char name[96];
+        const char *a = tok_ptr(x, (size_t)(r - 2)), *b = tok_ptr(x, (size_t)r);
+        size_t la = x->tok[r - 2].len, lb = x->tok[r].len;
+        if (x->lang == PAIR_AC_PYTHON)
+            while (la > 1 && a[0] == '_')
+                a++, la--;
+        if (la + lb + 1 < sizeof(name)) {
+            memcpy(name, a, la);
+            name[la] = '.';
+            memcpy(name + la + 1, b, lb);
+            if ((x->recv = receiver_list(x, name, la + lb + 1)) != NULL)
+                return;
+        }
+    }
+    x->recv = receiver_list(x, tok_ptr(x, (size_t)r), x->tok[r].len);
+}
+
+/* Makes the receiver's known members that match the prefix candidates. */
+static enum pair_err
+add_receiver(struct ctx *x)
+{
+    if (x->recv == NULL)
+        return PAIR_OK;
+    uint16_t rank = 0;
+    for (const char *p = x->recv; *p != '\0';) {
+        while (*p == ' ')
+            p++;
+        size_t len = strcspn(p, " ");
+        if (len == 0)
+            break;
+        rank++;
+        if (len > x->prefix.len && prefix_match(x, p, len) == 2) {
+            struct cand *cd = cand_get(x, p, len, pair_ac_hash(p, len));
+            if (cd == NULL)
+                return PAIR_E_NOMEM;
+            cd->match = 2;
+            if (cd->recv == 0 || rank < cd->recv)
+                cd->recv = rank;
+        }
+        p += len;
+    }
+    return PAIR_OK;
 }
 
 /* Token i (which may be out of range, or the partial word) has the text of
@@ -1426,7 +1499,8 @@ raw_score(const struct ctx *x, const struct cand *cd, double local_total)
     double part = cd->freq == 0
                       ? PART_W * cd->parts + (cd->echo ? ECHO_PC : 0) + ANALOGY_PC * cd->analogies
                       : 0;
-    double uni = (cd->freq + text + prior(x, cd) + part) / (words + 1);
+    double recv = cd->recv ? RECV_PC / (1.0 + (cd->recv - 1) / RECV_DECAY) : 0;
+    double uni = (cd->freq + text + prior(x, cd) + part + recv) / (words + 1);
     if (uni < 1e-9)
         uni = 1e-9;
     double p = uni;
@@ -1495,6 +1569,8 @@ raw_score(const struct ctx *x, const struct cand *cd, double local_total)
         s -= PAR_W;
     if (cd->echo)
         s += cd->echo == 1 ? ECHO_W : ECHO_CASE_W;
+    if (cd->recv)
+        s += RECV_W;
     /* Where a name is declared, no keyword fits (but C++'s "enum class" and
      * TypeScript's "const enum"), unless the document uses it as a name
      * (JavaScript's "from", Python's "match"): as a member, declared, or
@@ -1623,6 +1699,8 @@ kind_of(const struct ctx *x, const struct cand *cd)
 {
     const struct pair_ac_word *w = cd->known;
     bool member = w != NULL && w->place == PAIR_AC_AFTER_MEMBER;
+    if (w == NULL && cd->recv && cd->freq == 0)
+        return PAIR_AC_PROPERTY;
     if (w != NULL && (w->kind == PAIR_AC_KEYWORD || (!member && cd->freq == 0)))
         return (enum pair_ac_kind)w->kind;
     if (cd->imports * 2 > cd->freq)
@@ -1652,6 +1730,9 @@ detail_of(struct ctx *x, const struct cand *cd, enum pair_ac_kind kind)
     struct pair_arena *a = x->c->arena;
     if (cd->invented)
         return pair_sprintf(a, "next in the numbered names around");
+    if (cd->freq == 0 && cd->recv)
+        return pair_sprintf(a, "%s member of %.*s", pair_ac_lang_name(x->lang),
+                            (int)x->tok[x->p2].len, tok_ptr(x, (size_t)x->p2));
     if (cd->freq == 0 && cd->known == NULL && cd->text_freq == 0 && cd->parts == 0) {
         if (cd->analogies > 0)
             return pair_sprintf(a, "completes %u name famil%s in this document", cd->analogies,
@@ -1813,12 +1894,14 @@ pair_ac_complete(struct pair_call *c, struct pair_str text, size_t cursor, const
     keywords(&x);
     find_siblings(&x);
     find_parallel(&x);
+    find_receiver(&x);
     out->prefix = x.prefix;
     if (x.prefix.ptr == NULL || (x.prefix.len == 0 && x.prose))
         return PAIR_OK;
     if ((e = gather(&x)) != PAIR_OK || (e = derive(&x)) != PAIR_OK ||
         (e = sequence(&x)) != PAIR_OK || (e = echo(&x)) != PAIR_OK ||
-        (e = analogy(&x)) != PAIR_OK || (e = add_known(&x)) != PAIR_OK)
+        (e = analogy(&x)) != PAIR_OK || (e = add_receiver(&x)) != PAIR_OK ||
+        (e = add_known(&x)) != PAIR_OK)
         return e;
 
     /* Score, and keep the best PAIR_AC_MAX in order. */

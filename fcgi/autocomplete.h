@@ -17,7 +17,9 @@
  *                 tokens after the cursor (a word followed by '(' there).
  *
  * After "obj.", "ptr->" or "ns::" the two-token context is the receiver and
- * its operator, so names seen after the same receiver come first; a word
+ * its operator, so names seen after the same receiver come first, and
+ * after a well-known receiver ("os.", "Math.", "process.env.", "std::")
+ * the members the language's library gives it count as seen there; a word
  * is also weighed by how often it was a member (after '.') or not
  * (elsewhere), by how often it followed '#' (directives, there and not
  * elsewhere), by how much more often than elsewhere names of its shape

@@ -424,6 +424,38 @@ TEST(member_context_prefers_the_same_receiver)
     pair_arena_free(c.arena);
 }
 
+TEST(members_of_well_known_receivers)
+{
+    struct pair_call c = new_call();
+    /* After a standard module or global object, its own members first. */
+    struct pair_ac_result r = complete(&c, "javascript", "const a = Math.m|");
+    REQUIRE(r.n >= 1);
+    CHECK_STREQ(r.items[0].label, "max");
+    CHECK_INTEQ(r.items[0].kind, PAIR_AC_PROPERTY);
+    REQUIRE(r.items[0].detail != NULL);
+    CHECK(strstr(r.items[0].detail, "member of Math") != NULL);
+    r = complete(&c, "typescript", "for (const k of xs[Symbol.i|");
+    REQUIRE(r.n >= 1);
+    CHECK_STREQ(r.items[0].label, "iterator");
+    r = complete(&c, "python", "import os\nuid = os.getu|");
+    REQUIRE(r.n >= 1);
+    CHECK_STREQ(r.items[0].label, "getuid");
+    /* A receiver of two names, and Python's private alias of a module. */
+    r = complete(&c, "javascript", "if (process.env.N|");
+    REQUIRE(r.n >= 1);
+    CHECK_STREQ(r.items[0].label, "NODE_ENV");
+    r = complete(&c, "python", "import sys as _sys\n_sys.std|");
+    REQUIRE(r.n >= 1);
+    CHECK_STREQ(r.items[0].label, "stdout");
+    r = complete(&c, "cpp", "auto p = std::make_u|");
+    REQUIRE(r.n >= 1);
+    CHECK_STREQ(r.items[0].label, "make_unique");
+    /* Another receiver's members are not promoted. */
+    r = complete(&c, "javascript", "const a = stats.m|");
+    CHECK(!has_label(&r, "max") || rank_of(&r, "max") > 0);
+    pair_arena_free(c.arena);
+}
+
 TEST(headers_members_and_macros)
 {
     struct pair_call c = new_call();
