@@ -63,6 +63,9 @@
 #define SHAPE_W 0.5     /* exponent of how much the cursor's neighbours favour the word's shape */
 #define SHAPE_A 4.0     /* the pseudo-count of those shares */
 #define DECL_KW_W 8.0   /* log-penalty of a keyword where a name is declared */
+#define SORT_MIN 3      /* elements a list needs to be taken as sorted */
+#define SORT_IN_W 1.0   /* log-bonus of a word that sorts into the cursor's place */
+#define SORT_OUT_W 2.0  /* log-penalty of one that does not */
 #define RECV_PC 2.0     /* pseudo-count of a well-known receiver's first member */
 #define RECV_DECAY 10.0 /* ... which halves at this rank */
 #define RECV_W 2.0      /* log-bonus of a well-known receiver's member */
@@ -258,8 +261,11 @@ struct ctx {
     bool names_only;          /* ... or another keyword that only a name follows */
     long sib[SIBLINGS_MAX];   /* the other elements of the list the cursor starts an element of */
     size_t nsib;
-    long par[2 * PAR_LINES]; /* the words in the cursor's place on parallel lines */
-    const char *recv;        /* the known members of the receiver before '.', or NULL */
+    long sort_prev, sort_next; /* in a sorted list, the elements around the cursor, or -1 */
+    bool sort_fold;            /* ... sorted ignoring ASCII case */
+    bool sorted;               /* the cursor's list is sorted */
+    long par[2 * PAR_LINES];   /* the words in the cursor's place on parallel lines */
+    const char *recv;          /* the known members of the receiver before '.', or NULL */
     size_t npar;
     struct cand *tab;
     size_t cap, count;
@@ -597,6 +603,94 @@ find_siblings(struct ctx *x)
                 break;
         }
     }
+}
+
+static bool is_keyword(const struct ctx *x, const char *w, size_t len, uint32_t hash);
+
+/* Order of w[0..wl) and v[0..vl), by bytes or ignoring ASCII case. */
+static int
+order(const char *w, size_t wl, const char *v, size_t vl, bool nocase)
+{
+    for (size_t i = 0; i < wl && i < vl; i++) {
+        unsigned char a = (unsigned char)w[i], b = (unsigned char)v[i];
+        if (nocase)
+            a = fold(a), b = fold(b);
+        if (a != b)
+            return a < b ? -1 : 1;
+    }
+    return (wl > vl) - (wl < vl);
+}
+
+/* Order of the list elements i and j (token positions). */
+static int
+order_tok(const struct ctx *x, long i, long j, bool nocase)
+{
+    return order(tok_ptr(x, (size_t)i), x->tok[i].len, tok_ptr(x, (size_t)j), x->tok[j].len,
+                 nocase);
+}
+
+/*
+ * Lists of names are often kept in alphabetical order: import and export
+ * lists, enumerators, the keys or fields of parallel lines. When the other
+ * elements of the cursor's list (or, outside a list, the words in the
+ * cursor's place on parallel lines), SORT_MIN at least and keywords left
+ * out, are in order, by bytes or ignoring case, the word being typed sorts
+ * between the element before the cursor and the one after it
+ * (x->sort_prev, x->sort_next).
+ */
+static void
+find_sorted(struct ctx *x)
+{
+    x->sorted = false;
+    x->sort_prev = x->sort_next = -1;
+    long v[SIBLINGS_MAX + 2 * PAR_LINES];
+    size_t n = 0;
+    for (size_t i = 0; i < x->nsib; i++) {
+        const struct pair_ac_token *k = &x->tok[x->sib[i]];
+        if (!is_keyword(x, tok_ptr(x, (size_t)x->sib[i]), k->len, k->hash))
+            v[n++] = x->sib[i];
+    }
+    if (n == 0) {
+        /* Parallel lines: the words in the cursor's place, in text order. */
+        for (size_t i = 0; i < x->npar; i++) {
+            size_t k = n++;
+            while (k > 0 && v[k - 1] > x->par[i]) {
+                v[k] = v[k - 1];
+                k--;
+            }
+            v[k] = x->par[i];
+        }
+    }
+    if ((double)n < SORT_MIN)
+        return;
+    for (int nocase = 0; nocase <= 1 && !x->sorted; nocase++) {
+        bool ok = true;
+        for (size_t i = 1; i < n && ok; i++)
+            ok = order_tok(x, v[i - 1], v[i], nocase) < 0;
+        if (ok) {
+            x->sorted = true;
+            x->sort_fold = nocase;
+        }
+    }
+    if (!x->sorted)
+        return;
+    for (size_t i = 0; i < n; i++) {
+        if (v[i] < x->anchor)
+            x->sort_prev = v[i];
+        else if (x->sort_next < 0)
+            x->sort_next = v[i];
+    }
+}
+
+/* The candidate sorts between the list elements around the cursor. */
+static bool
+sorts_here(const struct ctx *x, const struct cand *cd)
+{
+    if (x->sort_prev >= 0 && order(cd->text, cd->len, tok_ptr(x, (size_t)x->sort_prev),
+                                   x->tok[x->sort_prev].len, x->sort_fold) <= 0)
+        return false;
+    return x->sort_next < 0 || order(cd->text, cd->len, tok_ptr(x, (size_t)x->sort_next),
+                                     x->tok[x->sort_next].len, x->sort_fold) < 0;
 }
 
 /* The candidate is one of the other elements of the cursor's list. */
@@ -1533,6 +1627,8 @@ raw_score(const struct ctx *x, const struct cand *cd, double local_total)
     }
     if (x->nsib > 0 && is_sibling(x, cd))
         s -= LIST_W;
+    if (x->sorted)
+        s += sorts_here(x, cd) ? SORT_IN_W : -SORT_OUT_W;
     if (SHAPE_W > 0 && x->words > 0) {
         /* How much more often than elsewhere names of this shape stand
          * after the one or two tokens before the cursor, and before the
@@ -1894,6 +1990,7 @@ pair_ac_complete(struct pair_call *c, struct pair_str text, size_t cursor, const
     keywords(&x);
     find_siblings(&x);
     find_parallel(&x);
+    find_sorted(&x);
     find_receiver(&x);
     out->prefix = x.prefix;
     if (x.prefix.ptr == NULL || (x.prefix.len == 0 && x.prose))

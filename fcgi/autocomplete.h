@@ -39,7 +39,10 @@
  * only a name can follow (after def, class, const ...). A word that is
  * already an element of the list the cursor is in (an import list,
  * arguments, keys) or already declared where the cursor declares (after
- * def, function, class, "#define") counts less. Last, a log-linear
+ * def, function, class, "#define") counts less. When the other elements
+ * of that list, or the words in the cursor's place on parallel lines, are
+ * in alphabetical order, a word that sorts between its neighbours there
+ * counts more and any other less. Last, a log-linear
  * calibration fitted on other samples than the reported one corrects the
  * score (see calibration in autocomplete.c). The partial word itself is
  * never evidence for itself. Everything a call allocates is in the call's

@@ -569,6 +569,30 @@ TEST(a_list_seldom_repeats_its_elements)
     pair_arena_free(c.arena);
 }
 
+TEST(sorted_lists_keep_their_order)
+{
+    struct pair_call c = new_call();
+    /* The elements around the cursor are in order: the word sorts between
+     * cobra and cow, although cheetah is used more. */
+    struct pair_ac_result r =
+        complete(&c, "javascript",
+                 "coral(); cheetah(); cheetah(); cheetah();\nexport { cat, cobra, c|, cow, dog };");
+    REQUIRE(r.n >= 2);
+    CHECK_STREQ(r.items[0].label, "coral");
+    /* The same for the keys of parallel lines. */
+    r = complete(&c, "javascript",
+                 "coral(); cheetah(); cheetah(); cheetah();\nconst t = {\n  cat: 1,\n  cobra: 2,\n"
+                 "  c|: 3,\n  cow: 4,\n};");
+    REQUIRE(r.n >= 2);
+    CHECK_STREQ(r.items[0].label, "coral");
+    /* An unsorted list says nothing. */
+    r = complete(&c, "javascript",
+                 "coral(); cheetah(); cheetah(); cheetah();\nexport { dog, cobra, c|, cat, cow };");
+    REQUIRE(r.n >= 2);
+    CHECK_STREQ(r.items[0].label, "cheetah");
+    pair_arena_free(c.arena);
+}
+
 TEST(declarations_name_something_new)
 {
     struct pair_call c = new_call();
