@@ -60,15 +60,16 @@
 #define PAR_LINES 12       /* lines looked at each way for parallel ones */
 #define PAR_PREFIX 6       /* tokens before the word that parallel lines share, at most */
 #define DIRECTIVE_W 1.0    /* elsewhere: exponent of how often a word was not a directive */
-#define SHAPE_W 0.5     /* exponent of how much the cursor's neighbours favour the word's shape */
-#define SHAPE_A 4.0     /* the pseudo-count of those shares */
-#define DECL_KW_W 8.0   /* log-penalty of a keyword where a name is declared */
-#define SORT_MIN 3      /* elements a list needs to be taken as sorted */
-#define SORT_IN_W 1.0   /* log-bonus of a word that sorts into the cursor's place */
-#define SORT_OUT_W 2.0  /* log-penalty of one that does not */
-#define RECV_PC 2.0     /* pseudo-count of a well-known receiver's first member */
-#define RECV_DECAY 10.0 /* ... which halves at this rank */
-#define RECV_W 2.0      /* log-bonus of a well-known receiver's member */
+#define SHAPE_W 0.5      /* exponent of how much the cursor's neighbours favour the word's shape */
+#define SHAPE_A 4.0      /* the pseudo-count of those shares */
+#define DECL_KW_W 8.0    /* log-penalty of a keyword where a name is declared */
+#define SORT_MIN 3       /* elements a list needs to be taken as sorted */
+#define SORT_IN_W 1.0    /* log-bonus of a word that sorts into the cursor's place */
+#define SORT_OUT_W 2.0   /* log-penalty of one that does not */
+#define DECL_OTHER_W 1.0 /* log-bonus of a name declared in other scopes only */
+#define RECV_PC 2.0      /* pseudo-count of a well-known receiver's first member */
+#define RECV_DECAY 10.0  /* ... which halves at this rank */
+#define RECV_W 2.0       /* log-bonus of a well-known receiver's member */
 
 static pcre2_code *lang_pattern;
 static pthread_once_t ac_once = PTHREAD_ONCE_INIT;
@@ -200,6 +201,7 @@ struct cand {
     uint32_t defines;        /* ... after a line's "#define" */
     uint32_t directives;     /* ... after a line's '#' */
     uint32_t decls;          /* ... after a keyword of DECLARES */
+    uint32_t decls_here;     /* ... of those, in the scope the cursor declares in */
     uint32_t nearest;        /* token distance of the closest occurrence */
     uint32_t parts;          /* occurrences of words it is a part of (see derive) */
     uint8_t seq;             /* the numbered words next to the cursor make it next (0-2) */
@@ -258,6 +260,7 @@ struct ctx {
     bool prose;               /* the cursor is in a comment or string */
     bool defining;            /* the cursor follows a line's "#define" */
     bool declaring;           /* the cursor follows def, function, class ... (DECLARES) */
+    long scope_lo, scope_hi;  /* ... in the class or block of these tokens */
     bool names_only;          /* ... or another keyword that only a name follows */
     long sib[SIBLINGS_MAX];   /* the other elements of the list the cursor starts an element of */
     size_t nsib;
@@ -546,6 +549,103 @@ is_bracket(const struct ctx *x, long i, const char *set)
 {
     return i >= 0 && (size_t)i < x->n && x->tok[i].type == PAIR_AC_PUNCT && x->tok[i].len == 1 &&
            strchr(set, tok_ptr(x, (size_t)i)[0]) != NULL;
+}
+
+/* The first token at or after byte offset off. */
+static long
+token_at(const struct ctx *x, size_t off)
+{
+    size_t lo = 0, hi = x->n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (x->tok[mid].off < off)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return (long)lo;
+}
+
+/* The indentation of the line starting at byte offset i, or -1 when the
+ * line is blank or a comment. */
+static long
+indentation(const struct ctx *x, size_t i)
+{
+    size_t k = i;
+    while (k < x->text.len && (x->text.ptr[k] == ' ' || x->text.ptr[k] == '\t'))
+        k++;
+    if (k == x->text.len || x->text.ptr[k] == '\n' || x->text.ptr[k] == '\r' ||
+        x->text.ptr[k] == '#')
+        return -1;
+    return (long)(k - i);
+}
+
+/*
+ * Where the cursor declares a name, the scope it declares it in: in
+ * Python the lines around it indented at least as much (a class body), in
+ * the languages with braces the innermost block around it; the whole
+ * document at the top level. A name declared in the same scope is seldom
+ * declared again, while one declared in another (the same method in
+ * another class) often is. Sets x->scope_lo and x->scope_hi (tokens).
+ */
+static void
+find_scope(struct ctx *x)
+{
+    x->scope_lo = 0;
+    x->scope_hi = (long)x->n;
+    if (!x->declaring)
+        return;
+    size_t at = x->tok[x->p1].off;
+    if (x->lang == PAIR_AC_PYTHON) {
+        size_t ls = at;
+        while (ls > 0 && x->text.ptr[ls - 1] != '\n')
+            ls--;
+        long ind = indentation(x, ls);
+        if (ind <= 0)
+            return;
+        size_t lo = ls, hi = ls;
+        while (lo > 0) {
+            size_t p = lo - 1; /* the '\n' ending the previous line */
+            while (p > 0 && x->text.ptr[p - 1] != '\n')
+                p--;
+            lo = p;
+            long k = indentation(x, p);
+            if (k >= 0 && k < ind)
+                break;
+        }
+        while (hi < x->text.len) {
+            const char *nl = memchr(x->text.ptr + hi, '\n', x->text.len - hi);
+            if (nl == NULL) {
+                hi = x->text.len;
+                break;
+            }
+            hi = (size_t)(nl - x->text.ptr) + 1;
+            long k = indentation(x, hi);
+            if (k >= 0 && k < ind)
+                break;
+        }
+        x->scope_lo = token_at(x, lo);
+        x->scope_hi = token_at(x, hi);
+        return;
+    }
+    int depth = 0;
+    for (long i = x->p1; i >= 0; i--)
+        if (is_bracket(x, i, "}"))
+            depth++;
+        else if (is_bracket(x, i, "{") && depth-- == 0) {
+            x->scope_lo = i;
+            break;
+        }
+    if (x->scope_lo == 0)
+        return;
+    depth = 0;
+    for (long i = x->p1 + 1; (size_t)i < x->n; i++)
+        if (is_bracket(x, i, "{"))
+            depth++;
+        else if (is_bracket(x, i, "}") && depth-- == 0) {
+            x->scope_hi = i;
+            break;
+        }
 }
 
 /*
@@ -902,8 +1002,11 @@ observe(struct ctx *x, struct cand *cd, size_t i, unsigned mask)
         else if (tok_is(x, prev, "define") && prev >= 1 && prev - 1 != x->t &&
                  tok_is(x, prev - 1, "#"))
             cd->defines++;
-        if (tok_in(x, prev, DECLARES))
+        if (tok_in(x, prev, DECLARES)) {
             cd->decls++;
+            if ((long)i >= x->scope_lo && (long)i < x->scope_hi)
+                cd->decls_here++;
+        }
         if (tok_is(x, prev, "#") && (prev == 0 || x->tok[prev - 1].type == PAIR_AC_NEWLINE))
             cd->directives++;
     }
@@ -1612,9 +1715,11 @@ raw_score(const struct ctx *x, const struct cand *cd, double local_total)
     else if (x->defining && cd->freq > 0)
         /* A macro is defined once: the names defined already are unlikely. */
         s += DEFINE_W * ac_log((cd->freq - cd->defines + MEMBER_A) / (cd->freq + MEMBER_A));
+    else if (x->declaring && cd->decls_here > 0)
+        /* Declared already in this scope: seldom again. */
+        s += DECL_W * ac_log(MEMBER_A / (cd->decls_here + MEMBER_A));
     else if (x->declaring && cd->decls > 0)
-        /* Declared already: seldom again (methods of other classes may be). */
-        s += DECL_W * ac_log(MEMBER_A / (cd->decls + MEMBER_A));
+        s += DECL_OTHER_W; /* the same method in another class */
     else if (cd->freq > 0)
         s += NONMEMBER_W * ac_log((cd->freq - cd->members + MEMBER_A) / (cd->freq + MEMBER_A));
     /* A directive's name (include, ifndef) seldom stands anywhere else. */
@@ -1991,6 +2096,7 @@ pair_ac_complete(struct pair_call *c, struct pair_str text, size_t cursor, const
     find_siblings(&x);
     find_parallel(&x);
     find_sorted(&x);
+    find_scope(&x);
     find_receiver(&x);
     out->prefix = x.prefix;
     if (x.prefix.ptr == NULL || (x.prefix.len == 0 && x.prose))

@@ -39,7 +39,9 @@
  * only a name can follow (after def, class, const ...). A word that is
  * already an element of the list the cursor is in (an import list,
  * arguments, keys) or already declared where the cursor declares (after
- * def, function, class, "#define") counts less. When the other elements
+ * def, function, class, "#define"; in the same class body or block) counts
+ * less, and one declared only in other scopes (the same method in another
+ * class) more. When the other elements
  * of that list, or the words in the cursor's place on parallel lines, are
  * in alphabetical order, a word that sorts between its neighbours there
  * counts more and any other less. Last, a log-linear

@@ -602,6 +602,19 @@ TEST(declarations_name_something_new)
                                        "helpme()\n\ndef hel|");
     REQUIRE(r.n >= 2);
     CHECK_STREQ(r.items[0].label, "helpme");
+    /* A method of another class is declared again in this one; one of this
+     * class is not. */
+    r = complete(&c, "python",
+                 "class A:\n    def encode(self):\n        pass\n\n"
+                 "class B:\n    def encoder(self):\n        pass\n\n"
+                 "    def enc|\n\nx.encoder()\nx.encoder()\n");
+    REQUIRE(r.n >= 2);
+    CHECK_STREQ(r.items[0].label, "encode");
+    r = complete(&c, "javascript",
+                 "function a() {\n  function encode() {}\n}\nfunction b() {\n"
+                 "  function encoder() {}\n  function enc|() {}\n}\nx.encoder(); x.encoder();\n");
+    REQUIRE(r.n >= 2);
+    CHECK_STREQ(r.items[0].label, "encode");
     pair_arena_free(c.arena);
 }
 
