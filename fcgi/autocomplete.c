@@ -67,6 +67,9 @@
 #define SORT_IN_W 1.0    /* log-bonus of a word that sorts into the cursor's place */
 #define SORT_OUT_W 2.0   /* log-penalty of one that does not */
 #define DECL_OTHER_W 1.0 /* log-bonus of a name declared in other scopes only */
+#define LINE_RHS_W 1.5   /* log-bonus, where a name is assigned, of a word of the value */
+#define LINE_LHS_W 2.0   /* ... in the value, of the name assigned to */
+#define LINE_ONE_W 1.5   /* ... of the singular of a plural on the line */
 #define RECV_PC 2.0      /* pseudo-count of a well-known receiver's first member */
 #define RECV_DECAY 10.0  /* ... which halves at this rank */
 #define RECV_W 2.0       /* log-bonus of a well-known receiver's member */
@@ -208,6 +211,7 @@ struct cand {
     uint8_t echo;            /* the name after '=' or ':': 1 as written, 2 in another case */
     uint16_t analogies;      /* name families that imply it (see analogy) */
     uint16_t recv;           /* 1 + its rank among the known members of the receiver, or 0 */
+    uint8_t line;            /* LINE_* bits: what the cursor's line says of it */
     bool invented;           /* made by the sequence, absent from the document */
     double local;            /* cache weight: sum of tau / (tau + distance) */
     const struct pair_ac_word *known;
@@ -916,6 +920,94 @@ find_receiver(struct ctx *x)
         }
     }
     x->recv = receiver_list(x, tok_ptr(x, (size_t)r), x->tok[r].len);
+}
+
+enum { LINE_RHS = 1, LINE_LHS = 2, LINE_ONE = 4 };
+
+/* Marks with bit the candidate w[0..len), when there is one. */
+static void
+mark_line(struct ctx *x, const char *w, size_t len, uint8_t bit)
+{
+    if (len <= x->prefix.len || len > 64)
+        return;
+    struct cand *cd = cand_find(x, w, len, pair_ac_hash(w, len));
+    if (cd != NULL)
+        cd->line |= bit;
+}
+
+/*
+ * The cursor's line often names the word being typed: a name assigned
+ * its value's name ("const conversions = require('webidl-conversions')",
+ * "x = utils.x"), a value named as what it is assigned to
+ * ("ownerDocument = this._ownerDocument"), and one of many named as the
+ * many without their 's' ("for node in nodes", "values.push(value)").
+ * Words of strings on the line count too.
+ */
+static void
+line_hints(struct ctx *x)
+{
+    if (x->prose || x->prefix.len == 0)
+        return;
+    size_t cursor = (size_t)(x->prefix.ptr - x->text.ptr);
+    size_t ls = cursor, le = cursor;
+    while (ls > 0 && x->text.ptr[ls - 1] != '\n')
+        ls--;
+    while (le < x->text.len && x->text.ptr[le] != '\n')
+        le++;
+    if (le - ls > 400)
+        return;
+    size_t word_end = cursor + x->prefix.len;
+    if (x->t >= 0)
+        word_end = x->tok[x->t].off + x->tok[x->t].len;
+    /* The first '=' of the line that assigns, and the name before it. */
+    long eq = -1, lhs = -1;
+    for (long i = token_at(x, ls); (size_t)i < x->n && x->tok[i].off < le; i++)
+        if (x->tok[i].type == PAIR_AC_PUNCT && tok_is(x, i, "=")) {
+            eq = i;
+            break;
+        } else if (x->tok[i].type == PAIR_AC_WORD && i != x->t)
+            lhs = i;
+    size_t eq_off = eq >= 0 ? x->tok[eq].off : le;
+    if (eq >= 0 && cursor > eq_off && lhs >= 0) {
+        const char *w = tok_ptr(x, (size_t)lhs);
+        size_t len = x->tok[lhs].len;
+        char v[66];
+        if (len <= 63) {
+            mark_line(x, w, len, LINE_LHS);
+            v[0] = '_';
+            memcpy(v + 1, w, len);
+            mark_line(x, v, len + 1, LINE_LHS);
+        }
+        while (len > 1 && w[0] == '_')
+            w++, len--;
+        mark_line(x, w, len, LINE_LHS);
+    }
+    /* The words of the line (strings too), but the one being typed. */
+    for (size_t i = ls; i < le;) {
+        unsigned char ch = (unsigned char)x->text.ptr[i];
+        bool id = ch >= 0x80 || ch == '_' || ch == '$' || (ch >= '0' && ch <= '9') ||
+                  ((ch | 32) >= 'a' && (ch | 32) <= 'z');
+        if (!id) {
+            i++;
+            continue;
+        }
+        size_t a = i;
+        while (i < le) {
+            ch = (unsigned char)x->text.ptr[i];
+            if (!(ch >= 0x80 || ch == '_' || ch == '$' || (ch >= '0' && ch <= '9') ||
+                  ((ch | 32) >= 'a' && (ch | 32) <= 'z')))
+                break;
+            i++;
+        }
+        if (a <= cursor && cursor <= word_end && i >= cursor)
+            continue; /* the partial word */
+        const char *w = x->text.ptr + a;
+        size_t len = i - a;
+        if (eq >= 0 && cursor < eq_off && a > eq_off)
+            mark_line(x, w, len, LINE_RHS);
+        if (len > 3 && w[len - 1] == 's')
+            mark_line(x, w, len - 1, LINE_ONE);
+    }
 }
 
 /* Makes the receiver's known members that match the prefix candidates. */
@@ -1772,6 +1864,12 @@ raw_score(const struct ctx *x, const struct cand *cd, double local_total)
         s += cd->echo == 1 ? ECHO_W : ECHO_CASE_W;
     if (cd->recv)
         s += RECV_W;
+    if (cd->line & LINE_RHS)
+        s += LINE_RHS_W;
+    if (cd->line & LINE_LHS)
+        s += LINE_LHS_W;
+    if (cd->line & LINE_ONE)
+        s += LINE_ONE_W;
     /* Where a name is declared, no keyword fits (but C++'s "enum class" and
      * TypeScript's "const enum"), unless the document uses it as a name
      * (JavaScript's "from", Python's "match"): as a member, declared, or
@@ -2106,6 +2204,7 @@ pair_ac_complete(struct pair_call *c, struct pair_str text, size_t cursor, const
         (e = analogy(&x)) != PAIR_OK || (e = add_receiver(&x)) != PAIR_OK ||
         (e = add_known(&x)) != PAIR_OK)
         return e;
+    line_hints(&x);
 
     /* Score, and keep the best PAIR_AC_MAX in order. */
     double local_total = local_mass(&x);

@@ -650,6 +650,30 @@ TEST(a_name_is_named_after_its_value)
     pair_arena_free(c.arena);
 }
 
+TEST(the_line_names_the_word)
+{
+    struct pair_call c = new_call();
+    /* A name assigned: the names in its value, strings included. */
+    struct pair_ac_result r = complete(
+        &c, "javascript",
+        "conversions();\nconvert(); convert(); convert(); convert(); convert(); convert();\n"
+        "const conv| = require('webidl-conversions');\n");
+    REQUIRE(r.n >= 2);
+    CHECK_STREQ(r.items[0].label, "conversions");
+    /* In a value: the name it is assigned to. */
+    r = complete(&c, "javascript",
+                 "this._ownerDocument = d; this._other = 1; this._other = 2; this._other = 3;\n"
+                 "const ownerDocument = this._o|;\n");
+    REQUIRE(r.n >= 2);
+    CHECK_STREQ(r.items[0].label, "_ownerDocument");
+    /* One of many: the plural without its 's'. */
+    r = complete(&c, "python",
+                 "value = 1\nvendor()\nvendor()\nvendor()\nfor v| in values:\n    pass\n");
+    REQUIRE(r.n >= 2);
+    CHECK_STREQ(r.items[0].label, "value");
+    pair_arena_free(c.arena);
+}
+
 TEST(names_come_in_families)
 {
     struct pair_call c = new_call();
