@@ -35,7 +35,7 @@
  * the seed it reports by default, 20240611). */
 #define MEMBER_W 1.0        /* after '.': exponent of how often the word was a member */
 #define NONMEMBER_W 0.5     /* elsewhere: ... of how often it was not one */
-#define DEFINE_W 2.0        /* after "#define": ... of how often it was not defined */
+#define DEFINE_W 2.8        /* after "#define": ... of how often it was not defined */
 #define MEMBER_A 0.3        /* the pseudo-count of those ratios */
 #define PRIOR_DECAY 10.0    /* a known word's prior halves at this rank */
 #define TEXT_LOCAL 0.5      /* cache weight of a comment's word next to the cursor */
@@ -1898,7 +1898,8 @@ raw_score(const struct ctx *x, const struct cand *cd, double local_total)
  * unlikely than the member ratio makes it. The weights of unseen and once
  * were moved by a coordinate search on the same seeds after the name
  * families and shapes were added (words the document lacks now come from
- * them as well as from the parts).
+ * them as well as from the parts), and that of right2 (with DEFINE_W) after
+ * the receivers, sorted lists, scopes and line hints were.
  */
 static const struct calibration {
     double log_freq;                     /* x ln(1 + occurrences) */
@@ -1916,7 +1917,7 @@ static const struct calibration {
     .left1 = -1.70,
     .left2 = -1.05,
     .right1 = -1.61,
-    .right2 = -1.23,
+    .right2 = -1.72,
     .once = 0.99,
     .sibling = -0.45,
     .new_member = 0.88,
