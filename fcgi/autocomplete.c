@@ -70,6 +70,7 @@
 #define LINE_RHS_W 1.5   /* log-bonus, where a name is assigned, of a word of the value */
 #define LINE_LHS_W 2.0   /* ... in the value, of the name assigned to */
 #define LINE_ONE_W 1.5   /* ... of the singular of a plural on the line */
+#define CALL_W 2.0       /* before '(', log-bonus of a known function the document lacks */
 #define RECV_PC 2.0      /* pseudo-count of a well-known receiver's first member */
 #define RECV_DECAY 10.0  /* ... which halves at this rank */
 #define RECV_W 2.0       /* log-bonus of a well-known receiver's member */
@@ -1864,6 +1865,12 @@ raw_score(const struct ctx *x, const struct cand *cd, double local_total)
         s += cd->echo == 1 ? ECHO_W : ECHO_CASE_W;
     if (cd->recv)
         s += RECV_W;
+    /* Before '(', the language's functions: for a word the document uses,
+     * the right context says whether it is called; for one it lacks, the
+     * kind of the known word does. */
+    if (cd->freq == 0 && cd->known != NULL && tok_is(x, x->n1, "(") &&
+        (cd->known->kind == PAIR_AC_FUNCTION || cd->known->kind == PAIR_AC_BUILTIN))
+        s += CALL_W;
     if (cd->line & LINE_RHS)
         s += LINE_RHS_W;
     if (cd->line & LINE_LHS)

@@ -37,17 +37,18 @@
  * has. The cursor's line names the word too: a name assigned is often
  * named after a word of its value (strings included), a value after the
  * name it is assigned to, and one of many after the plural on the line
- * ("for node in nodes"). The words in the cursor's place on parallel declaration lines
- * (struct fields, enum members, keys) count less, and no keyword fits where
- * only a name can follow (after def, class, const ...). A word that is
- * already an element of the list the cursor is in (an import list,
- * arguments, keys) or already declared where the cursor declares (after
- * def, function, class, "#define"; in the same class body or block) counts
- * less, and one declared only in other scopes (the same method in another
- * class) more. When the other elements
- * of that list, or the words in the cursor's place on parallel lines, are
- * in alphabetical order, a word that sorts between its neighbours there
- * counts more and any other less. Last, a log-linear
+ * ("for node in nodes"). The words in the cursor's place on parallel
+ * declaration lines (struct fields, enum members, keys) count less, and no
+ * keyword fits where only a name can follow (after def, class, const ...).
+ * A word that is already an element of the list the cursor is in (an
+ * import list, arguments, keys) or already declared where the cursor
+ * declares (after def, function, class, "#define"; in the same class body
+ * or block) counts less, and one declared only in other scopes (the same
+ * method in another class) more. When the other elements of that list, or
+ * the words in the cursor's place on parallel lines, are in alphabetical
+ * order, a word that sorts between its neighbours there counts more and
+ * any other less. Before '(' a known function or builtin the document does
+ * not use yet counts more. Last, a log-linear
  * calibration fitted on other samples than the reported one corrects the
  * score (see calibration in autocomplete.c). The partial word itself is
  * never evidence for itself. Everything a call allocates is in the call's

@@ -807,6 +807,27 @@ TEST(known_words_of_the_language)
     pair_arena_free(c.arena);
 }
 
+TEST(known_functions_before_a_call)
+{
+    struct pair_call c = new_call();
+    /* Before '(', a function of the language comes before a variable of
+     * the document that is never called. */
+    struct pair_ac_result r =
+        complete(&c, "c", "int size = 0;\nvoid g(void) {\n    s|(buf, 10, \"%d\", x);\n}\n");
+    REQUIRE(r.n >= 2);
+    CHECK(rank_of(&r, "size") > 0);
+    CHECK_INTEQ(r.items[0].kind, PAIR_AC_BUILTIN);
+    r = complete(&c, "c", "int files = 0, flags = 0;\nvoid g(void) {\n    f|(stdout);\n}\n");
+    REQUIRE(r.n >= 2);
+    CHECK(rank_of(&r, "flags") > 0 && rank_of(&r, "files") > 0);
+    CHECK_INTEQ(r.items[0].kind, PAIR_AC_BUILTIN);
+    /* Elsewhere the variable keeps its place. */
+    r = complete(&c, "c", "int size = 0;\nvoid g(void) {\n    x = s|;\n}\n");
+    REQUIRE(r.n >= 1);
+    CHECK_STREQ(r.items[0].label, "size");
+    pair_arena_free(c.arena);
+}
+
 TEST(exact_word_last_and_at_most_ten)
 {
     struct pair_call c = new_call();
