@@ -71,6 +71,7 @@
 #define LINE_LHS_W 2.0   /* ... in the value, of the name assigned to */
 #define LINE_ONE_W 1.5   /* ... of the singular of a plural on the line */
 #define CALL_W 2.0       /* before '(', log-bonus of a known function the document lacks */
+#define INVENTED_TOP 2   /* such words among the first five, at most */
 #define RECV_PC 2.0      /* pseudo-count of a well-known receiver's first member */
 #define RECV_DECAY 10.0  /* ... which halves at this rank */
 #define RECV_W 2.0       /* log-bonus of a well-known receiver's member */
@@ -2234,6 +2235,32 @@ pair_ac_complete(struct pair_call *c, struct pair_str text, size_t cursor, const
             k--;
         }
         top[k] = cd;
+    }
+    /* Words no one wrote (parts, family members, echoes) fill the answer
+     * where the document has few words of the prefix, but at most
+     * INVENTED_TOP of the first five: the others wait after the fifth. */
+    {
+        struct cand *order[PAIR_AC_MAX], *later[PAIR_AC_MAX];
+        size_t no = 0, nl = 0, inv = 0;
+        for (size_t i = 0; i < ntop; i++) {
+            struct cand *cd = top[i];
+            bool made = cd->freq == 0 && cd->text_freq == 0 && cd->known == NULL && cd->recv == 0;
+            if (made && no < 5 && inv >= INVENTED_TOP) {
+                later[nl++] = cd;
+                continue;
+            }
+            if (made && no < 5)
+                inv++;
+            order[no++] = cd;
+            if (no == 5) {
+                for (size_t k = 0; k < nl; k++)
+                    order[no++] = later[k];
+                nl = 0;
+            }
+        }
+        for (size_t k = 0; k < nl; k++)
+            order[no++] = later[k];
+        memcpy(top, order, ntop * sizeof(top[0]));
     }
     for (size_t i = 0; i < ntop; i++) {
         struct pair_ac_item *it = &out->items[i];

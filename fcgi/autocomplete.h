@@ -34,9 +34,9 @@
  * the members of its name families (stdout_mode when stdin_fd, stdout_fd
  * and stdin_mode are there), and the name of the value after the cursor
  * ("reader" in "reader=Reader"), which also counts for a word the document
- * has. The cursor's line names the word too: a name assigned is often
- * named after a word of its value (strings included), a value after the
- * name it is assigned to, and one of many after the plural on the line
+ * has; at most two such words stand among the first five. The cursor's line names the word too: a
+ * name assigned is often named after a word of its value (strings included), a value after the name
+ * it is assigned to, and one of many after the plural on the line
  * ("for node in nodes"). The words in the cursor's place on parallel
  * declaration lines (struct fields, enum members, keys) count less, and no
  * keyword fits where only a name can follow (after def, class, const ...).

@@ -828,6 +828,32 @@ TEST(known_functions_before_a_call)
     pair_arena_free(c.arena);
 }
 
+TEST(few_invented_words_first)
+{
+    struct pair_call c = new_call();
+    /* Name families imply many names the document lacks, but the first
+     * five hold at most two of them. */
+    struct pair_ac_result r = complete(&c, "c",
+                                       "int zapper, zapata, zapfino;\n"
+                                       "int qa_one, qa_two, qa_six, qa_ten, qa_red, qa_tan;\n"
+                                       "int qb_one, qb_two, qb_six, qb_ten, qb_red, qb_tan;\n"
+                                       "int qc_one, qc_two, qc_six, qc_ten, qc_red, qc_tan;\n"
+                                       "int qd_one, qd_two, qd_six, qd_ten, qd_red, qd_tan;\n"
+                                       "int qe_one, qe_two, qe_six, qe_ten, qe_red, qe_tan;\n"
+                                       "int qf_one, qf_two, qf_six, qf_ten, qf_red, qf_tan;\n"
+                                       "int qg_one, qg_two, qg_six, qg_ten, qg_red, qg_tan;\n"
+                                       "int qh_one, qh_two, qh_six, qh_ten, qh_red, qh_tan;\n"
+                                       "int qi_one, qi_two, qi_six, qi_ten, qi_red, qi_tan;\n"
+                                       "int zap_one;\nx = zap|;\n");
+    REQUIRE(r.n >= 5);
+    int made = 0;
+    for (size_t i = 0; i < 5; i++)
+        made += r.items[i].detail != NULL && (strstr(r.items[i].detail, "part of") != NULL ||
+                                              strstr(r.items[i].detail, "famil") != NULL);
+    CHECK(made <= 2);
+    pair_arena_free(c.arena);
+}
+
 TEST(exact_word_last_and_at_most_ten)
 {
     struct pair_call c = new_call();
