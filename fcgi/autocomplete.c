@@ -457,6 +457,21 @@ in_include(const struct ctx *x)
     return false;
 }
 
+/* The first token at or after byte offset off. */
+static long
+token_at(const struct ctx *x, size_t off)
+{
+    size_t lo = 0, hi = x->n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (x->tok[mid].off < off)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return (long)lo;
+}
+
 /* Finds the partial word and the context tokens around the cursor. */
 static void
 locate(struct ctx *x, size_t cursor, bool cursor_in_text)
@@ -485,26 +500,11 @@ locate(struct ctx *x, size_t cursor, bool cursor_in_text)
         }
         x->prose = true;
         x->prefix = (struct pair_str){x->text.ptr + a, cursor - a};
-        size_t lo = 0, hi = x->n;
-        while (lo < hi) {
-            size_t mid = lo + (hi - lo) / 2;
-            if (x->tok[mid].off < cursor)
-                lo = mid + 1;
-            else
-                hi = mid;
-        }
-        x->anchor = (long)lo;
+        x->anchor = token_at(x, cursor);
         return;
     }
     /* lo: the first token starting at or after the cursor. */
-    size_t lo = 0, hi = x->n;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (x->tok[mid].off < cursor)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
+    size_t lo = (size_t)token_at(x, cursor);
     long before = (long)lo - 1;
     if (before >= 0 && x->tok[before].off + x->tok[before].len >= cursor &&
         x->tok[before].type != PAIR_AC_PUNCT && x->tok[before].type != PAIR_AC_NEWLINE) {
@@ -555,21 +555,6 @@ is_bracket(const struct ctx *x, long i, const char *set)
 {
     return i >= 0 && (size_t)i < x->n && x->tok[i].type == PAIR_AC_PUNCT && x->tok[i].len == 1 &&
            strchr(set, tok_ptr(x, (size_t)i)[0]) != NULL;
-}
-
-/* The first token at or after byte offset off. */
-static long
-token_at(const struct ctx *x, size_t off)
-{
-    size_t lo = 0, hi = x->n;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (x->tok[mid].off < off)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return (long)lo;
 }
 
 /* The indentation of the line starting at byte offset i, or -1 when the
