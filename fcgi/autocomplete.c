@@ -14,9 +14,9 @@
  * over the words adds the parts of identifiers that match the prefix, and
  * a look at the words around the cursor the next of a numbered name; the
  * document's distinct words, cut at their part boundaries, give the
- * members of name families it lacks. The
- * scores are then calibrated. A last, small pass over the best word's
- * occurrences finds a continuation the document makes likely (insertText).
+ * members of name families it lacks. The scores are then calibrated. A
+ * last, small pass over the best word's occurrences finds a continuation
+ * the document makes likely (insertText).
  */
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include "autocomplete.h"
@@ -245,6 +245,12 @@ enum shape {
     SHAPE__MAX
 };
 
+/* Word tokens of one context by shape, and in all. */
+struct shape_count {
+    uint32_t n[SHAPE__MAX];
+    uint32_t total;
+};
+
 #define KEYWORDS_MAX 256 /* slots of the set of the language's keywords */
 
 /* One completion's working state, in the call's arena. */
@@ -281,14 +287,14 @@ struct ctx {
     double words;                                /* word tokens, the partial word excluded */
     const struct pair_ac_word *kw[KEYWORDS_MAX]; /* the language's keywords, by hash */
     uint32_t shapes[SHAPE__MAX];                 /* word tokens by shape */
-    uint32_t shapes_after[SHAPE__MAX];           /* ... after the token before the cursor */
-    uint32_t shapes_before[SHAPE__MAX];          /* ... before the token after it */
-    uint32_t shapes_after2[SHAPE__MAX];          /* ... after the two tokens before the cursor */
-    uint32_t shapes_before2[SHAPE__MAX];         /* ... before the two tokens after it */
-    int shape_p1, shape_n1;                   /* the shapes of the words around the cursor, or -1 */
-    uint32_t shapes_after_shape[SHAPE__MAX];  /* ... after a word of p1's shape */
-    uint32_t shapes_before_shape[SHAPE__MAX]; /* ... before a word of n1's shape */
-    struct ctx_stat stat[CTX__MAX];           /* all words in each context of the cursor */
+    struct shape_count shapes_after;             /* ... after the token before the cursor */
+    struct shape_count shapes_before;            /* ... before the token after it */
+    struct shape_count shapes_after2;            /* ... after the two tokens before the cursor */
+    struct shape_count shapes_before2;           /* ... before the two tokens after it */
+    int shape_p1, shape_n1;                 /* the shapes of the words around the cursor, or -1 */
+    struct shape_count shapes_after_shape;  /* ... after a word of p1's shape */
+    struct shape_count shapes_before_shape; /* ... before a word of n1's shape */
+    struct ctx_stat stat[CTX__MAX];         /* all words in each context of the cursor */
 };
 
 /* The bytes of token i. */
@@ -752,7 +758,7 @@ find_sorted(struct ctx *x)
             v[k] = x->par[i];
         }
     }
-    if ((double)n < SORT_MIN)
+    if (n < (size_t)SORT_MIN)
         return;
     for (int nocase = 0; nocase <= 1 && !x->sorted; nocase++) {
         bool ok = true;
@@ -784,17 +790,24 @@ sorts_here(const struct ctx *x, const struct cand *cd)
                                      x->tok[x->sort_next].len, x->sort_fold) < 0;
 }
 
+/* The candidate is the text of one of the n tokens at. */
+static bool
+cand_among(const struct ctx *x, const struct cand *cd, const long *at, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        const struct pair_ac_token *k = &x->tok[at[i]];
+        if (k->hash == cd->hash && k->len == cd->len &&
+            memcmp(tok_ptr(x, (size_t)at[i]), cd->text, cd->len) == 0)
+            return true;
+    }
+    return false;
+}
+
 /* The candidate is one of the other elements of the cursor's list. */
 static bool
 is_sibling(const struct ctx *x, const struct cand *cd)
 {
-    for (size_t i = 0; i < x->nsib; i++) {
-        const struct pair_ac_token *k = &x->tok[x->sib[i]];
-        if (k->hash == cd->hash && k->len == cd->len &&
-            memcmp(tok_ptr(x, (size_t)x->sib[i]), cd->text, cd->len) == 0)
-            return true;
-    }
-    return false;
+    return cand_among(x, cd, x->sib, x->nsib);
 }
 
 /* The first token of the line of token i (i itself when it starts one). */
@@ -859,13 +872,7 @@ find_parallel(struct ctx *x)
 static bool
 is_parallel(const struct ctx *x, const struct cand *cd)
 {
-    for (size_t i = 0; i < x->npar; i++) {
-        const struct pair_ac_token *k = &x->tok[x->par[i]];
-        if (k->hash == cd->hash && k->len == cd->len &&
-            memcmp(tok_ptr(x, (size_t)x->par[i]), cd->text, cd->len) == 0)
-            return true;
-    }
-    return false;
+    return cand_among(x, cd, x->par, x->npar);
 }
 
 /* Looks up the receiver name[0..len) (Python's "_os" as "os"). */
@@ -971,21 +978,16 @@ line_hints(struct ctx *x)
     }
     /* The words of the line (strings too), but the one being typed. */
     for (size_t i = ls; i < le;) {
-        unsigned char ch = (unsigned char)x->text.ptr[i];
-        bool id = ch >= 0x80 || ch == '_' || ch == '$' || (ch >= '0' && ch <= '9') ||
-                  ((ch | 32) >= 'a' && (ch | 32) <= 'z');
-        if (!id) {
-            i++;
+        uint32_t cp;
+        size_t k = pair_ac_utf8_next(x->text.ptr, le, i, &cp);
+        if (!pair_ac_ident_char(x->lang, cp, false)) {
+            i += k;
             continue;
         }
         size_t a = i;
-        while (i < le) {
-            ch = (unsigned char)x->text.ptr[i];
-            if (!(ch >= 0x80 || ch == '_' || ch == '$' || (ch >= '0' && ch <= '9') ||
-                  ((ch | 32) >= 'a' && (ch | 32) <= 'z')))
-                break;
-            i++;
-        }
+        while (i < le && (k = pair_ac_utf8_next(x->text.ptr, le, i, &cp)) > 0 &&
+               pair_ac_ident_char(x->lang, cp, false))
+            i += k;
         if (a <= cursor && cursor <= word_end && i >= cursor)
             continue; /* the partial word */
         const char *w = x->text.ptr + a;
@@ -1182,6 +1184,21 @@ shape_of(const char *w, size_t len)
     return under ? SHAPE_SNAKE : SHAPE_LOWER;
 }
 
+static void
+count_shape(struct shape_count *s, enum shape sh)
+{
+    s->n[sh]++;
+    s->total++;
+}
+
+/* The share of shape sh in s, backing off to the share `shorter` of a
+ * shorter context. */
+static double
+shape_share(const struct shape_count *s, enum shape sh, double shorter)
+{
+    return (s->n[sh] + SHAPE_A * shorter) / (s->total + SHAPE_A);
+}
+
 /* Fills the set of the language's keywords (x->kw, open addressing by
  * token hash); one that does not fit is left out. */
 static void
@@ -1240,21 +1257,21 @@ gather(struct ctx *x)
         x->shapes[sh]++;
         if (use_ctx && prev_word == (long)i - 1) {
             if ((int)prev_shape == x->shape_p1)
-                x->shapes_after_shape[sh]++;
+                count_shape(&x->shapes_after_shape, sh);
             if ((int)sh == x->shape_n1)
-                x->shapes_before_shape[prev_shape]++;
+                count_shape(&x->shapes_before_shape, prev_shape);
         }
         prev_word = (long)i;
         prev_shape = sh;
         if (use_ctx && is_ctx(x, (long)i - 1, x->p1)) {
-            x->shapes_after[sh]++;
+            count_shape(&x->shapes_after, sh);
             if (is_ctx(x, (long)i - 2, x->p2))
-                x->shapes_after2[sh]++;
+                count_shape(&x->shapes_after2, sh);
         }
         if (use_ctx && is_ctx(x, (long)i + 1, x->n1)) {
-            x->shapes_before[sh]++;
+            count_shape(&x->shapes_before, sh);
             if (is_ctx(x, (long)i + 2, x->n2))
-                x->shapes_before2[sh]++;
+                count_shape(&x->shapes_before2, sh);
         }
         for (int k = 0; mask != 0 && k < CTX__MAX; k++)
             if ((mask >> k) & 1) {
@@ -1823,25 +1840,14 @@ raw_score(const struct ctx *x, const struct cand *cd, double local_total)
                             ? SHAPE_KEYWORD
                             : shape_of(cd->text, cd->len);
         double base = (x->shapes[sh] + 1.0) / (x->words + SHAPE__MAX);
-        uint32_t after = 0, after2 = 0, before = 0, before2 = 0, after_s = 0, before_s = 0;
-        for (int k = 0; k < SHAPE__MAX; k++) {
-            after += x->shapes_after[k];
-            after2 += x->shapes_after2[k];
-            before += x->shapes_before[k];
-            before2 += x->shapes_before2[k];
-            after_s += x->shapes_after_shape[k];
-            before_s += x->shapes_before_shape[k];
-        }
         double left = base, right = base;
         if (x->shape_p1 >= 0)
-            left = (x->shapes_after_shape[sh] + SHAPE_A * base) / (after_s + SHAPE_A);
+            left = shape_share(&x->shapes_after_shape, sh, base);
         if (x->shape_n1 >= 0)
-            right = (x->shapes_before_shape[sh] + SHAPE_A * base) / (before_s + SHAPE_A);
-        left = (x->shapes_after[sh] + SHAPE_A * left) / (after + SHAPE_A);
-        left = (x->shapes_after2[sh] + SHAPE_A * left) / (after2 + SHAPE_A);
+            right = shape_share(&x->shapes_before_shape, sh, base);
+        left = shape_share(&x->shapes_after2, sh, shape_share(&x->shapes_after, sh, left));
         s += SHAPE_W * ac_log(left / base);
-        right = (x->shapes_before[sh] + SHAPE_A * right) / (before + SHAPE_A);
-        right = (x->shapes_before2[sh] + SHAPE_A * right) / (before2 + SHAPE_A);
+        right = shape_share(&x->shapes_before2, sh, shape_share(&x->shapes_before, sh, right));
         s += SHAPE_W * ac_log(right / base);
     }
     if (x->npar > 0 && is_parallel(x, cd) &&
@@ -2164,6 +2170,38 @@ continuation(struct ctx *x, const struct cand *best)
                         x->text.ptr + start);
 }
 
+/*
+ * Words no one wrote (parts, family members, echoes) fill the answer where
+ * the document has few words of the prefix, but at most INVENTED_TOP of the
+ * first five: the others move to just after the fifth, in their order.
+ */
+static void
+hold_back_made(struct cand **top, size_t ntop)
+{
+    struct cand *order[PAIR_AC_MAX], *later[PAIR_AC_MAX];
+    size_t no = 0, nl = 0, made_in_five = 0;
+    for (size_t i = 0; i < ntop; i++) {
+        struct cand *cd = top[i];
+        bool made = cd->freq == 0 && cd->text_freq == 0 && cd->known == NULL && cd->recv == 0;
+        if (made && no < 5) {
+            if (made_in_five == INVENTED_TOP) {
+                later[nl++] = cd;
+                continue;
+            }
+            made_in_five++;
+        }
+        order[no++] = cd;
+        if (no == 5) {
+            for (size_t k = 0; k < nl; k++)
+                order[no++] = later[k];
+            nl = 0;
+        }
+    }
+    for (size_t k = 0; k < nl; k++)
+        order[no++] = later[k];
+    memcpy(top, order, ntop * sizeof(top[0]));
+}
+
 enum pair_err
 pair_ac_complete(struct pair_call *c, struct pair_str text, size_t cursor, const char *language,
                  const struct pair_ac_model *model, struct pair_ac_result *out)
@@ -2221,32 +2259,7 @@ pair_ac_complete(struct pair_call *c, struct pair_str text, size_t cursor, const
         }
         top[k] = cd;
     }
-    /* Words no one wrote (parts, family members, echoes) fill the answer
-     * where the document has few words of the prefix, but at most
-     * INVENTED_TOP of the first five: the others wait after the fifth. */
-    {
-        struct cand *order[PAIR_AC_MAX], *later[PAIR_AC_MAX];
-        size_t no = 0, nl = 0, inv = 0;
-        for (size_t i = 0; i < ntop; i++) {
-            struct cand *cd = top[i];
-            bool made = cd->freq == 0 && cd->text_freq == 0 && cd->known == NULL && cd->recv == 0;
-            if (made && no < 5 && inv >= INVENTED_TOP) {
-                later[nl++] = cd;
-                continue;
-            }
-            if (made && no < 5)
-                inv++;
-            order[no++] = cd;
-            if (no == 5) {
-                for (size_t k = 0; k < nl; k++)
-                    order[no++] = later[k];
-                nl = 0;
-            }
-        }
-        for (size_t k = 0; k < nl; k++)
-            order[no++] = later[k];
-        memcpy(top, order, ntop * sizeof(top[0]));
-    }
+    hold_back_made(top, ntop);
     for (size_t i = 0; i < ntop; i++) {
         struct pair_ac_item *it = &out->items[i];
         it->label = pair_strndup(c->arena, top[i]->text, top[i]->len);
