@@ -73,9 +73,10 @@ enum pair_err pair_doc_restore(struct pair_call *c, const struct pair_member *m,
 /*
  * Saves code as the checkpoint of m, the holder of token. Where code differs
  * from the document, the difference becomes one update by m, published to
- * the room; either way a checkpoint is recorded and published. Fails with PAIR_E_NOT_MODIFIED when
- * code is the document and a checkpoint already marks this version,
- * PAIR_E_TOO_LARGE over the size bound, PAIR_E_INVALID for NUL characters.
+ * the room; either way a checkpoint is recorded and published. Fails with
+ * PAIR_E_NOT_MODIFIED when code is the document and a checkpoint already
+ * marks this version, PAIR_E_TOO_LARGE over the size bound, PAIR_E_INVALID
+ * for NUL characters.
  */
 enum pair_err pair_doc_save(struct pair_call *c, const struct pair_member *m, const char *token,
                             struct pair_str code, long long *version);

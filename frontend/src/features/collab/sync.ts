@@ -545,10 +545,6 @@ export class CollabSync {
   }
 
   /**
-   * While behind what we know of the log (a buffered update ahead of a gap,
-   * or an accepted POST not seen yet), pull after gapMs unless the gap fills.
-   */
-  /**
    * A socket can stay open and deliver nothing (nchan in Redis mode has been
    * seen to, after Redis restarts), and an editor that is only reading would
    * never notice: after quietMs without any update, the log is asked.
@@ -573,6 +569,10 @@ export class CollabSync {
     }, delay);
   }
 
+  /**
+   * While behind what we know of the log (a buffered update ahead of a gap,
+   * or an accepted POST not seen yet), pull after gapMs unless the gap fills.
+   */
   private armGapTimer(): void {
     const behind = () => this.buffer.size > 0 || this.version() < this.awaitVersion;
     if (!behind() || this.stopped || !this.host) {
