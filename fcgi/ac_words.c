@@ -1013,6 +1013,10 @@ static const char *const kind_names[PAIR_AC_KIND__MAX] = {
 
 static struct pair_ac_word *tables[PAIR_AC_LANG__MAX];
 static size_t table_len[PAIR_AC_LANG__MAX];
+/* Each language's keywords (those valid anywhere), open addressing by
+ * token hash; one that does not fit in half the slots is left out. */
+#define KEYWORD_SLOTS 256
+static const struct pair_ac_word *keyword_sets[PAIR_AC_LANG__MAX][KEYWORD_SLOTS];
 static pthread_once_t words_once = PTHREAD_ONCE_INIT;
 static int words_status = -1;
 
@@ -1132,6 +1136,16 @@ build_lang(enum pair_ac_lang lang)
     free(t);
     tables[lang] = words;
     table_len[lang] = m;
+    size_t nkw = 0;
+    for (size_t i = 0; i < m && nkw < KEYWORD_SLOTS / 2; i++) {
+        if (words[i].kind != PAIR_AC_KEYWORD || words[i].place != PAIR_AC_ANYWHERE)
+            continue;
+        size_t k = pair_ac_hash(words[i].text, words[i].len) & (KEYWORD_SLOTS - 1);
+        while (keyword_sets[lang][k] != NULL)
+            k = (k + 1) & (KEYWORD_SLOTS - 1);
+        keyword_sets[lang][k] = &words[i];
+        nkw++;
+    }
     return 0;
 }
 
@@ -1180,6 +1194,18 @@ pair_ac_word_find(enum pair_ac_lang lang, const char *s, size_t len)
             hi = mid;
     }
     return NULL;
+}
+
+bool
+pair_ac_is_keyword(enum pair_ac_lang lang, const char *s, size_t len, uint32_t hash)
+{
+    if (lang >= PAIR_AC_LANG__MAX)
+        return false;
+    const struct pair_ac_word *const *set = keyword_sets[lang];
+    for (size_t k = hash & (KEYWORD_SLOTS - 1); set[k] != NULL; k = (k + 1) & (KEYWORD_SLOTS - 1))
+        if (set[k]->len == len && memcmp(set[k]->text, s, len) == 0)
+            return true;
+    return false;
 }
 
 const char *

@@ -10,6 +10,7 @@
 #ifndef PAIR_AC_WORDS_H
 #define PAIR_AC_WORDS_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -58,6 +59,10 @@ size_t pair_ac_words(enum pair_ac_lang lang, const struct pair_ac_word **out);
 /* The word s[0..len) of lang, or NULL; when it has several places, any
  * one of its entries (they are next to each other in the table). */
 const struct pair_ac_word *pair_ac_word_find(enum pair_ac_lang lang, const char *s, size_t len);
+
+/* s[0..len), of token hash `hash` (pair_ac_hash), is a keyword of the
+ * language valid anywhere. */
+bool pair_ac_is_keyword(enum pair_ac_lang lang, const char *s, size_t len, uint32_t hash);
 
 /* The wire name of a kind: "keyword", "builtin", ... */
 const char *pair_ac_kind_name(enum pair_ac_kind kind);

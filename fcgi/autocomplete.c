@@ -251,8 +251,6 @@ struct shape_count {
     uint32_t total;
 };
 
-#define KEYWORDS_MAX 256 /* slots of the set of the language's keywords */
-
 /* One completion's working state, in the call's arena. */
 struct ctx {
     struct pair_call *c;
@@ -284,13 +282,12 @@ struct ctx {
     size_t npar;
     struct cand *tab;
     size_t cap, count;
-    double words;                                /* word tokens, the partial word excluded */
-    const struct pair_ac_word *kw[KEYWORDS_MAX]; /* the language's keywords, by hash */
-    uint32_t shapes[SHAPE__MAX];                 /* word tokens by shape */
-    struct shape_count shapes_after;             /* ... after the token before the cursor */
-    struct shape_count shapes_before;            /* ... before the token after it */
-    struct shape_count shapes_after2;            /* ... after the two tokens before the cursor */
-    struct shape_count shapes_before2;           /* ... before the two tokens after it */
+    double words;                           /* word tokens, the partial word excluded */
+    uint32_t shapes[SHAPE__MAX];            /* word tokens by shape */
+    struct shape_count shapes_after;        /* ... after the token before the cursor */
+    struct shape_count shapes_before;       /* ... before the token after it */
+    struct shape_count shapes_after2;       /* ... after the two tokens before the cursor */
+    struct shape_count shapes_before2;      /* ... before the two tokens after it */
     int shape_p1, shape_n1;                 /* the shapes of the words around the cursor, or -1 */
     struct shape_count shapes_after_shape;  /* ... after a word of p1's shape */
     struct shape_count shapes_before_shape; /* ... before a word of n1's shape */
@@ -702,7 +699,12 @@ find_siblings(struct ctx *x)
     }
 }
 
-static bool is_keyword(const struct ctx *x, const char *w, size_t len, uint32_t hash);
+/* w[0..len), of the given token hash, is a keyword of the language. */
+static bool
+is_keyword(const struct ctx *x, const char *w, size_t len, uint32_t hash)
+{
+    return pair_ac_is_keyword(x->lang, w, len, hash);
+}
 
 /* Order of w[0..wl) and v[0..vl), by bytes or ignoring ASCII case. */
 static int
@@ -1197,34 +1199,6 @@ static double
 shape_share(const struct shape_count *s, enum shape sh, double shorter)
 {
     return (s->n[sh] + SHAPE_A * shorter) / (s->total + SHAPE_A);
-}
-
-/* Fills the set of the language's keywords (x->kw, open addressing by
- * token hash); one that does not fit is left out. */
-static void
-keywords(struct ctx *x)
-{
-    const struct pair_ac_word *ws;
-    size_t nw = pair_ac_words(x->lang, &ws), n = 0;
-    for (size_t i = 0; i < nw && n < KEYWORDS_MAX / 2; i++) {
-        if (ws[i].kind != PAIR_AC_KEYWORD || ws[i].place != PAIR_AC_ANYWHERE)
-            continue;
-        size_t k = pair_ac_hash(ws[i].text, ws[i].len) & (KEYWORDS_MAX - 1);
-        while (x->kw[k] != NULL)
-            k = (k + 1) & (KEYWORDS_MAX - 1);
-        x->kw[k] = &ws[i];
-        n++;
-    }
-}
-
-/* w[0..len), of the given token hash, is a keyword of the language. */
-static bool
-is_keyword(const struct ctx *x, const char *w, size_t len, uint32_t hash)
-{
-    for (size_t k = hash & (KEYWORDS_MAX - 1); x->kw[k] != NULL; k = (k + 1) & (KEYWORDS_MAX - 1))
-        if (x->kw[k]->len == len && memcmp(x->kw[k]->text, w, len) == 0)
-            return true;
-    return false;
 }
 
 /* The shape of token i, a word. */
@@ -2222,7 +2196,6 @@ pair_ac_complete(struct pair_call *c, struct pair_str text, size_t cursor, const
     x.spans = toks.spans;
     x.nspans = toks.nspans;
     locate(&x, cursor, toks.cursor_in_text);
-    keywords(&x);
     find_siblings(&x);
     find_parallel(&x);
     find_sorted(&x);
