@@ -196,9 +196,7 @@ describe('two hosts sharing Redis and PostgreSQL', { skip, concurrency: false },
       runChaos({ ...common, baseUrl: B.url, tokens: [tokens[1], tokens[3]], seed: 22 }),
       fault,
     ]);
-    // While nchan reconnects to Redis, a POST can get an answer that is not
-    // its own (see the reference client); the client then sends again, as
-    // after a lost answer, and the checks below still hold.
+    // A POST can get another request's answer here too (see above).
     const clients = [...ra.clients, ...rb.clients];
     const edits = [...ra.edits, ...rb.edits];
     const final = (await api(A, 'GET', `/rooms/${room.roomId}/document`, { token: room.token })).json;
