@@ -317,7 +317,13 @@ enum pair_err
 pair_db_exec(struct pair_call *c, enum pair_stmt s, int n, const char *const *params,
              PGresult **res)
 {
-    struct pair_db *db = c->worker->db;
+    return pair_db_exec_on(c, c->worker->db, s, n, params, res);
+}
+
+enum pair_err
+pair_db_exec_on(struct pair_call *c, struct pair_db *db, enum pair_stmt s, int n,
+                const char *const *params, PGresult **res)
+{
     bool retried = false;
 again:
     if (!db->in_tx && stmts[s].once)

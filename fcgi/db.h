@@ -73,6 +73,10 @@ void pair_db_free(struct pair_db *db);
 enum pair_err pair_db_exec(struct pair_call *c, enum pair_stmt s, int n, const char *const *params,
                            PGresult **res);
 
+/* pair_db_exec on db instead of the call's own connection. */
+enum pair_err pair_db_exec_on(struct pair_call *c, struct pair_db *db, enum pair_stmt s, int n,
+                              const char *const *params, PGresult **res);
+
 /* Transaction control. A request that ends inside a transaction has it
  * rolled back by pair_db_end_request. */
 /* pair_db_exec for a statement that answers one row for an existing room:

@@ -10,12 +10,30 @@
 
 #include "db.h"
 #include "input.h"
+#include "worker.h"
 
 static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
 static pthread_cond_t finished = PTHREAD_COND_INITIALIZER;
 static struct pair_append *waiting;       /* in arrival order */
 static struct pair_append **waiting_tail; /* where the next entry goes */
 static bool leading;
+/* The leaders' connection: one for every batch, whichever thread leads it.
+ * Only the leader uses it, so `leading` guards it as well. */
+static struct pair_db *committer;
+
+bool
+pair_append_open(const char *conninfo)
+{
+    committer = pair_db_new(conninfo);
+    return committer != NULL;
+}
+
+void
+pair_append_close(void)
+{
+    pair_db_free(committer);
+    committer = NULL;
+}
 
 /* The entry's JSON object, made by its writer in its own arena. */
 static enum pair_err
@@ -58,16 +76,16 @@ batch_json(struct pair_call *c, struct pair_append *list)
     return buf;
 }
 
-/* Runs the statement for list (n entries) and fills in every entry. */
+/* Runs the statement for list (n entries) on db and fills in every entry. */
 static enum pair_err
-run(struct pair_call *c, struct pair_append *list, int n)
+run(struct pair_call *c, struct pair_db *db, struct pair_append *list, int n)
 {
     const char *json = batch_json(c, list);
     if (json == NULL)
         return PAIR_E_NOMEM;
     PGresult *r;
     const char *p[] = {json};
-    enum pair_err e = pair_db_exec(c, STMT_UPDATES_BATCH, 1, p, &r);
+    enum pair_err e = pair_db_exec_on(c, db, STMT_UPDATES_BATCH, 1, p, &r);
     if (e != PAIR_OK)
         return e;
     if (PQntuples(r) != n) {
@@ -114,7 +132,7 @@ lead(struct pair_call *c, struct pair_append *list)
     int n = 0;
     for (struct pair_append *a = list; a != NULL; a = a->next)
         n++;
-    enum pair_err e = run(c, list, n);
+    enum pair_err e = run(c, committer, list, n);
     if (e == PAIR_OK)
         return;
     if (e == PAIR_E_DB || n == 1) {
@@ -127,7 +145,7 @@ lead(struct pair_call *c, struct pair_append *list)
     for (struct pair_append *a = list; a != NULL; a = a->next) {
         struct pair_append *next = a->next;
         a->next = NULL;
-        a->err = run(c, a, 1);
+        a->err = run(c, committer, a, 1);
         a->next = next;
     }
 }
@@ -179,5 +197,5 @@ pair_append_now(struct pair_call *c, struct pair_append *a)
     if (e != PAIR_OK)
         return e;
     a->next = NULL;
-    return run(c, a, 1);
+    return run(c, c->worker->db, a, 1);
 }

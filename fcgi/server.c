@@ -27,6 +27,7 @@
 
 #include "db.h"
 #include "doccache.h"
+#include "groupcommit.h"
 #include "roomlock.h"
 #include "nchan.h"
 #include "validate.h"
@@ -537,7 +538,7 @@ pair_serve(const struct pair_route *routes, size_t nroutes, const struct pair_ro
     if (cfg.seat_hold_seconds < 1)
         cfg.seat_hold_seconds = 30;
 
-    if (pair_validate_init() != 0 || FCGX_Init() != 0) {
+    if (pair_validate_init() != 0 || FCGX_Init() != 0 || !pair_append_open(cfg.database_url)) {
         fprintf(stderr, "pair: initialization failed\n");
         return 1;
     }
@@ -619,6 +620,7 @@ pair_serve(const struct pair_route *routes, size_t nroutes, const struct pair_ro
         worker_close(&tickers[i].worker);
     free(tickers);
     pair_doccache_clear();
+    pair_append_close();
     close(ls[0].fd);
     close(ls[1].fd);
     pair_validate_fini();
