@@ -28,7 +28,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import WebSocket from 'ws';
-import { parseJson, sleep, pool, withTimeout, parseStat, readStat, readStatAsync, readPssAsync, readPidFile, ProcGroups, round, percentiles, parseArgs, numberArg, httpRequest, GeneratorWindow, generatorFields, closeSocket, loopbackUrl } from './lib.mjs';
+import { parseJson, sleep, pool, withTimeout, parseStat, readStat, readStatAsync, readPssAsync, readPidFile, ProcGroups, round, percentiles, parseArgs, numberArg, httpRequest, HttpConnection, GeneratorWindow, generatorFields, closeSocket, loopbackUrl } from './lib.mjs';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const REQUEST_TIMEOUT_MS = 4000; // one POST /updates (or set-up request)
@@ -179,6 +179,7 @@ class Client {
     this.seq = 0;
     this.ws = null;
     this.host = HOSTS_IN_USE === 2 ? index % 2 : 0;
+    this.http = new HttpConnection(HOSTS[this.host]); // its POSTs, one at a time
   }
 
   connect() {
@@ -422,7 +423,7 @@ async function sendUpdate(c, due) {
     S.meta.set(clientID, meta);
     S.sent++;
     S.inflight++;
-    const res = await request('POST', `/rooms/${c.room.id}/updates`, { token: c.token, json: { version, updates: [{ clientID, changes }] }, host: c.host });
+    const res = await c.http.request('POST', `/rooms/${c.room.id}/updates`, { token: c.token, json: { version, updates: [{ clientID, changes }] }, timeout: REQUEST_TIMEOUT_MS });
     S.inflight--;
     meta.status = res.status;
     if (res.status === 200) {
@@ -481,6 +482,7 @@ async function teardown(S) {
     128,
     (c) => closeSocket(c.ws),
   );
+  for (const c of S.clients) c.http.close();
   await pool(S.clients, 32, (c) => request('POST', `/rooms/${c.room.id}/leave`, { token: c.token, timeout: 5000, host: c.host }));
 }
 
