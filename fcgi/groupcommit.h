@@ -9,9 +9,10 @@
  * Every leader writes on the same connection, the committer, so one
  * PostgreSQL backend runs every batch rather than whichever backend the
  * leading thread owns: in the collaboration benchmark that took about a
- * quarter off PostgreSQL's CPU per update. With one writer at a time this is one statement per
- * request, as before; under load the batches grow by themselves, and the
- * cost per update falls as the rate rises. Nothing waits on a timer.
+ * quarter off PostgreSQL's CPU per update. With one writer at a time this
+ * is one statement per request, as before; under load the batches grow by
+ * themselves, and the cost per update falls as the rate rises. Nothing
+ * waits on a timer.
  */
 #ifndef PAIR_GROUPCOMMIT_H
 #define PAIR_GROUPCOMMIT_H
