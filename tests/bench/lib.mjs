@@ -475,7 +475,8 @@ export class HttpConnection {
       if (this.pending) throw new Error('HttpConnection: one request at a time');
       const started = performance.now();
       const body = json === undefined ? '' : JSON.stringify(json);
-      let head = `${method} ${(this.target.prefix || '') + p} HTTP/1.1\r\nHost: ${this.target.host}:${this.target.port}\r\n`;
+      const host = this.target.host.includes(':') ? `[${this.target.host}]` : this.target.host;
+      let head = `${method} ${(this.target.prefix || '') + p} HTTP/1.1\r\nHost: ${host}:${this.target.port}\r\n`;
       if (token) head += `Authorization: Bearer ${token}\r\n`;
       if (json !== undefined) head += `Content-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n`;
       this.pending = { resolve, started, timer: setTimeout(() => this.fail('TIMEOUT'), timeout) };
