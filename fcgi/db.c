@@ -108,9 +108,7 @@ static const struct {
      * started typing. */
     [STMT_UPDATES_BATCH] =
         {"updates_batch", 1,
-         "WITH i AS (SELECT * FROM json_to_recordset($1::json) AS x(k int, room text, "
-         "version bigint, member bigint, token text, units bigint, typing boolean, "
-         "staged json)), "
+         "WITH i AS (SELECT * FROM pair_batch_entries($1::json)), "
          "ok AS (SELECT i.*, m.typing AS was_typing FROM i JOIN sessions s ON s.token_hash = "
          "sha256(convert_to(i.token, 'UTF8')) AND s.revoked_at IS NULL AND "
          "s.member_id = i.member JOIN members m ON m.id = i.member AND m.left_at IS NULL "
