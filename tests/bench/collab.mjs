@@ -93,8 +93,11 @@ for (const s of SETUPS) if (!['one', 'two'].includes(s)) die(`unknown --hosts ${
 const watchdog = setTimeout(() => die(`watchdog: still running after ${WATCHDOG_MS / 60000} min, giving up`, 3), WATCHDOG_MS);
 watchdog.unref();
 
-// One agent per host and scenario (sized to its users): created in runScenario.
-let agents = [0, 1].map(() => new http.Agent({ keepAlive: true, maxSockets: 64, maxFreeSockets: 64 }));
+// One agent per host for set-up, checks and leaves (the POSTs of the send
+// phase go over each user's own HttpConnection); made afresh for every
+// scenario, so that no idle socket outlives one.
+const newAgents = () => [0, 1].map(() => new http.Agent({ keepAlive: true, maxSockets: 64, maxFreeSockets: 64 }));
+let agents = newAgents();
 
 /** One request to host `host` (0: PAIR_URL, 1: PAIR_URL2). */
 function request(method, p, { token, json, timeout = REQUEST_TIMEOUT_MS, host = 0 } = {}) {
@@ -491,7 +494,7 @@ async function runScenario(name, spec) {
   const { rooms, users, interval, duration } = spec;
   const n = rooms * users;
   for (const a of agents) a.destroy();
-  agents = [0, 1].map(() => new http.Agent({ keepAlive: true, maxSockets: Math.min(1024, Math.max(16, n)), maxFreeSockets: Math.min(1024, Math.max(16, n)) }));
+  agents = newAgents();
   const head = { scenario: name, hosts: HOSTS_IN_USE, rooms, users, interval_ms: interval, duration_s: duration, target_updates_per_s: round((n * 1000) / interval, 1) };
   log(`${name}: ${rooms} room(s) × ${users} users, every ${interval} ms for ${duration} s: setting up`);
   const t0 = performance.now();
