@@ -46,6 +46,12 @@ struct pair_ac_word {
     uint8_t place; /* enum pair_ac_place */
     uint16_t rank;
     uint16_t group_size;
+    /* The words before and after it in its list, NUL-terminated, or NULL
+     * at either end: lists of constants are written in their canonical
+     * order (errno values, terminal flags, token types), so a
+     * declaration's neighbours name its neighbours there. */
+    const char *pred, *succ;
+    bool in_sequence; /* its list is a canonical sequence, not a family */
 };
 
 /* Builds the tables once (any thread, any number of times). 0, or -1 when

@@ -75,6 +75,9 @@
 #define RECV_PC 2.0      /* pseudo-count of a well-known receiver's first member */
 #define RECV_DECAY 10.0  /* ... which halves at this rank */
 #define RECV_W 2.0       /* log-bonus of a well-known receiver's member */
+#define ORDER_W 6.0      /* log-bonus of a known word next in its sequence to the word beside */
+#define ADJ_W 2.0        /* ... next to it in another list (a related name) */
+#define DOC_ORDER_W 2.0  /* ... of a word next to it in the same way elsewhere in the document */
 
 static pcre2_code *lang_pattern;
 static pthread_once_t ac_once = PTHREAD_ONCE_INIT;
@@ -214,6 +217,9 @@ struct cand {
     uint16_t analogies;      /* name families that imply it (see analogy) */
     uint16_t recv;           /* 1 + its rank among the known members of the receiver, or 0 */
     uint8_t line;            /* LINE_* bits: what the cursor's line says of it */
+    uint8_t in_order;        /* a known list puts it next to the word beside the cursor's: 2
+                              * in a canonical sequence, 1 in another list */
+    uint8_t doc_order;       /* places elsewhere that put it next to that word, at most 3 */
     bool invented;           /* made by the sequence, absent from the document */
     double local;            /* cache weight: sum of tau / (tau + distance) */
     const struct pair_ac_word *known;
@@ -999,6 +1005,108 @@ line_hints(struct ctx *x)
         if (len > 3 && w[len - 1] == 's')
             mark_line(x, w, len - 1, LINE_ONE);
     }
+}
+
+/* The word in the cursor's place on the nearest line before (dir -1) or
+ * after (dir 1) it that starts with the same tokens and goes on as the
+ * cursor's does (with the same token, or a number after a number); -1
+ * when there is none. */
+static long
+line_neighbour(const struct ctx *x, int dir)
+{
+    long at = x->t >= 0 ? x->t : x->anchor;
+    long ls = line_start(x, at), m = at - ls, l = ls;
+    if (m > PAR_PREFIX || x->n1 < 0 || x->tok[x->n1].type == PAIR_AC_NEWLINE)
+        return -1;
+    if (dir < 0) {
+        if (l < 2)
+            return -1;
+        l = line_start(x, l - 2);
+    } else {
+        while ((size_t)l < x->n && x->tok[l].type != PAIR_AC_NEWLINE)
+            l++;
+        if ((size_t)++l >= x->n)
+            return -1;
+    }
+    long w = l + m;
+    if ((size_t)w + 1 >= x->n || w == x->t || x->tok[w].type != PAIR_AC_WORD)
+        return -1;
+    for (long k = 0; k < m; k++)
+        if (!same(x, (size_t)(ls + k), (size_t)(l + k)))
+            return -1;
+    const struct pair_ac_token *a = &x->tok[w + 1], *b = &x->tok[x->n1];
+    if (a->type != b->type || (a->type != PAIR_AC_NUMBER && !same(x, (size_t)w + 1, (size_t)x->n1)))
+        return -1;
+    return w;
+}
+
+/* Marks the candidates that follow (dir -1) or precede (dir 1) the word
+ * at token i: in the known lists (in_order), and elsewhere in the
+ * document, at the same distance from another occurrence of it as the
+ * cursor is from i (doc_order: a switch over the members of an enum in
+ * their order, a table in the order of its declaration). */
+static void
+mark_order(struct ctx *x, long i, int dir)
+{
+    if (i < 0)
+        return;
+    long gap = (x->t >= 0 ? x->t : x->anchor) - i;
+    for (size_t j = 0; j < x->n && DOC_ORDER_W > 0; j++) {
+        long o = (long)j + gap;
+        if ((long)j == i || o < 0 || (size_t)o >= x->n || o == x->t ||
+            x->tok[j].hash != x->tok[i].hash || !same(x, j, (size_t)i) ||
+            x->tok[o].type != PAIR_AC_WORD)
+            continue;
+        const char *v = tok_ptr(x, (size_t)o);
+        struct cand *cd = cand_find(x, v, x->tok[o].len, x->tok[o].hash);
+        if (cd != NULL && cd->doc_order < 3)
+            cd->doc_order++;
+    }
+    const struct pair_ac_word *ws;
+    size_t nw = pair_ac_words(x->lang, &ws);
+    const char *w = tok_ptr(x, (size_t)i);
+    size_t len = x->tok[i].len;
+    const struct pair_ac_word *k = pair_ac_word_find(x->lang, w, len);
+    if (k == NULL)
+        return;
+    while (k > ws && k[-1].len == len && memcmp(k[-1].text, w, len) == 0)
+        k--;
+    for (; k < ws + nw && k->len == len && memcmp(k->text, w, len) == 0; k++) {
+        const char *v = dir < 0 ? k->succ : k->pred;
+        if (v == NULL)
+            continue;
+        size_t vl = strlen(v);
+        struct cand *cd = cand_find(x, v, vl, pair_ac_hash(v, vl));
+        uint8_t how = k->in_sequence ? 2 : 1;
+        if (cd != NULL && cd->in_order < how)
+            cd->in_order = how;
+    }
+}
+
+/*
+ * Names come in orders: constants in the order their standard lists give
+ * them (errno values, terminal flags, token types, signals), related
+ * names next to each other (getuid, geteuid), and a document repeats its
+ * own orders. The word on the line before the cursor's, in the same
+ * place, or the element before it in its list, makes the word after it
+ * likely; the word on the line after, or the element after, the word
+ * before it.
+ */
+static void
+list_order(struct ctx *x)
+{
+    if (x->prose || x->member || x->prefix.len == 0 || ORDER_W <= 0)
+        return;
+    mark_order(x, line_neighbour(x, -1), -1);
+    mark_order(x, line_neighbour(x, 1), 1);
+    long before = -1, after = -1;
+    for (size_t i = 0; i < x->nsib; i++)
+        if (x->sib[i] < x->anchor)
+            before = before < x->sib[i] ? x->sib[i] : before;
+        else if (after < 0 || x->sib[i] < after)
+            after = x->sib[i];
+    mark_order(x, before, -1);
+    mark_order(x, after, 1);
 }
 
 /* Makes the receiver's known members that match the prefix candidates. */
@@ -1837,6 +1945,10 @@ raw_score(const struct ctx *x, const struct cand *cd, double local_total)
     if (cd->freq == 0 && cd->known != NULL && tok_is(x, x->n1, "(") &&
         (cd->known->kind == PAIR_AC_FUNCTION || cd->known->kind == PAIR_AC_BUILTIN))
         s += CALL_W;
+    if (cd->in_order && !(x->npar > 0 && is_parallel(x, cd)) && !(x->nsib > 0 && is_sibling(x, cd)))
+        s += cd->in_order == 2 ? ORDER_W : ADJ_W; /* unless declared there already */
+    if (cd->doc_order)
+        s += DOC_ORDER_W;
     if (cd->line & LINE_RHS)
         s += LINE_RHS_W;
     if (cd->line & LINE_LHS)
@@ -2210,6 +2322,7 @@ pair_ac_complete(struct pair_call *c, struct pair_str text, size_t cursor, const
         (e = add_known(&x)) != PAIR_OK)
         return e;
     line_hints(&x);
+    list_order(&x);
 
     /* Score, and keep the best PAIR_AC_MAX in order. */
     double local_total = local_mass(&x);

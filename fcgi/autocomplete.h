@@ -48,7 +48,12 @@
  * the words in the cursor's place on parallel lines, are in alphabetical
  * order, a word that sorts between its neighbours there counts more and
  * any other less. Before '(' a known function or builtin the document does
- * not use yet counts more. Last, a log-linear
+ * not use yet counts more. Names come in orders: the word after the one
+ * on the line before (in the same place) or the element before in the
+ * list, in a known list (errno values, terminal flags, token types; or
+ * related names written next to each other) or where the document has
+ * the two together elsewhere, counts more, and so does the word before
+ * the one after. Last, a log-linear
  * calibration fitted on other samples than the reported one corrects the
  * score (see calibration in autocomplete.c). The partial word itself is
  * never evidence for itself. Everything a call allocates is in the call's

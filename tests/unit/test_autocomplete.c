@@ -546,6 +546,44 @@ score_of(const struct pair_ac_result *r, const char *label)
     return 0;
 }
 
+TEST(known_sequences_go_on_in_order)
+{
+    struct pair_call c = new_call();
+    /* Constants are declared in the order of their standard list: after
+     * EPERM and ENOENT comes ESRCH, after LPAR and RPAR comes LSQB. */
+    struct pair_ac_result r =
+        complete(&c, "c", "#define EPERM 1\n#define ENOENT 2\n#define E| 3\n");
+    REQUIRE(r.n >= 1);
+    CHECK_STREQ(r.items[0].label, "ESRCH");
+    r = complete(&c, "python", "LPAR = 7\nRPAR = 8\nL| = 9\n");
+    REQUIRE(r.n >= 1);
+    CHECK_STREQ(r.items[0].label, "LSQB");
+    /* The same from the line after the cursor's: before ENOENT, EPERM. */
+    r = complete(&c, "c", "#define E| 1\n#define ENOENT 2\n#define ESRCH 3\n");
+    REQUIRE(r.n >= 1);
+    CHECK_STREQ(r.items[0].label, "EPERM");
+    pair_arena_free(c.arena);
+}
+
+TEST(the_document_repeats_its_orders)
+{
+    struct pair_call c = new_call();
+    /* Where RED was followed by GREEN, GREEN follows RED again, although
+     * GRAY is used more and nearer. */
+    struct pair_ac_result r =
+        complete(&c, "c",
+                 "void f(int x) {\n  switch (x) {\n  case RED: a(); break;\n"
+                 "  case GREEN: b(); break;\n  case BLUE: c(); break;\n  }\n}\n"
+                 "void h(int x) {\n  switch (x) {\n  case GRAY: d(); break;\n"
+                 "  case GRAY: d(); break;\n  case GRAY: d(); break;\n"
+                 "  case GRAY: d(); break;\n  }\n}\n"
+                 "void g(int x) {\n  switch (x) {\n  case RED: e(); break;\n"
+                 "  case G|: e(); break;\n  }\n}\n");
+    REQUIRE(r.n >= 2);
+    CHECK_STREQ(r.items[0].label, "GREEN");
+    pair_arena_free(c.arena);
+}
+
 TEST(a_list_seldom_repeats_its_elements)
 {
     struct pair_call c = new_call();
