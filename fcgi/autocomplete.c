@@ -75,6 +75,8 @@
 #define RECV_PC 2.0      /* pseudo-count of a well-known receiver's first member */
 #define RECV_DECAY 10.0  /* ... which halves at this rank */
 #define RECV_W 2.0       /* log-bonus of a well-known receiver's member */
+#define DECL_LIB_W 2.0   /* where a name is declared, log-penalty of a library name it lacks */
+#define DECL_CALL_W 0.5  /* ... exponent of how often a word the document has is called */
 #define ORDER_W 6.0      /* log-bonus of a known word next in its sequence to the word beside */
 #define ADJ_W 2.0        /* ... next to it in another list (a related name) */
 #define DOC_ORDER_W 2.0  /* ... of a word next to it in the same way elsewhere in the document */
@@ -1858,6 +1860,29 @@ interpolate(const struct ctx *x, const struct cand *cd, enum ctx_kind k, double 
     return l * hits / st->total + (1 - l) * p;
 }
 
+/* Python's special attributes, which a class does not define with def. */
+#define DUNDER_DATA                                                                                \
+    "__name__ __main__ __file__ __doc__ __all__ __class__ __dict__ __slots__ __module__ "          \
+    "__qualname__ __mro__ __bases__ __wrapped__ __annotations__ __builtins__ __spec__ "            \
+    "__loader__ __package__ __path__ __version__ __author__ __debug__ __future__ __defaults__ "    \
+    "__kwdefaults__ __code__ __globals__ __closure__ __func__ __self__ __traceback__ __cause__ "   \
+    "__context__ __weakref__"
+
+/* A known word the document lacks that a program itself declares where
+ * the cursor declares: a method of a protocol (a member name, a special
+ * method), not a library's function, module or type. */
+static bool
+is_method_name(const struct ctx *x, const struct cand *cd)
+{
+    const struct pair_ac_word *w = cd->known;
+    if (w->place == PAIR_AC_AFTER_MEMBER || w->kind == PAIR_AC_PROPERTY ||
+        w->kind == PAIR_AC_VARIABLE || w->kind == PAIR_AC_KEYWORD)
+        return true;
+    return cd->len > 4 && memcmp(cd->text, "__", 2) == 0 &&
+           memcmp(cd->text + cd->len - 2, "__", 2) == 0 &&
+           !(x->lang == PAIR_AC_PYTHON && pair_ac_word_in(cd->text, cd->len, DUNDER_DATA, false));
+}
+
 /*
  * The model's log-score of a candidate (see autocomplete.h) before
  * calibration: the left n-gram chain over a unigram mixed with the cache,
@@ -1955,6 +1980,17 @@ raw_score(const struct ctx *x, const struct cand *cd, double local_total)
         s += LINE_LHS_W;
     if (cd->line & LINE_ONE)
         s += LINE_ONE_W;
+    /* Where a name is declared (after def, function, class ...), the
+     * program declares its own: no library function, module or type it
+     * does not use (special methods and member names are declared), no
+     * special attribute (__name__); of its words, those it calls. */
+    if (x->declaring && cd->freq == 0 && cd->known != NULL && !is_method_name(x, cd))
+        s -= DECL_LIB_W;
+    else if (x->declaring && x->lang == PAIR_AC_PYTHON && cd->len > 4 && cd->text[0] == '_' &&
+             pair_ac_word_in(cd->text, cd->len, DUNDER_DATA, false))
+        s -= DECL_LIB_W;
+    if (x->declaring && cd->freq > 0 && DECL_CALL_W > 0)
+        s += DECL_CALL_W * ac_log((cd->calls + MEMBER_A) / (cd->freq + MEMBER_A));
     /* Where a name is declared, no keyword fits (but C++'s "enum class" and
      * TypeScript's "const enum"), unless the document uses it as a name
      * (JavaScript's "from", Python's "match"): as a member, declared, or

@@ -53,7 +53,10 @@
  * list, in a known list (errno values, terminal flags, token types; or
  * related names written next to each other) or where the document has
  * the two together elsewhere, counts more, and so does the word before
- * the one after. Last, a log-linear
+ * the one after. Where a name is declared (after def, function ...), a
+ * library name the document lacks counts less (a special method or a
+ * member name does not), and of the document's words those it calls
+ * more. Last, a log-linear
  * calibration fitted on other samples than the reported one corrects the
  * score (see calibration in autocomplete.c). The partial word itself is
  * never evidence for itself. Everything a call allocates is in the call's

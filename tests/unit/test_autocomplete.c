@@ -584,6 +584,19 @@ TEST(the_document_repeats_its_orders)
     pair_arena_free(c.arena);
 }
 
+TEST(declared_names_are_not_the_librarys)
+{
+    struct pair_call c = new_call();
+    /* After def, a special method, not a special attribute (__name__) nor a
+     * builtin function. */
+    struct pair_ac_result r =
+        complete(&c, "python", "class A:\n    def __|(self):\n        return 1\n");
+    REQUIRE(r.n >= 3);
+    CHECK_STREQ(r.items[0].label, "__init__");
+    CHECK(rank_of(&r, "__name__") > rank_of(&r, "__str__"));
+    pair_arena_free(c.arena);
+}
+
 TEST(a_list_seldom_repeats_its_elements)
 {
     struct pair_call c = new_call();
