@@ -1439,6 +1439,17 @@ derive(struct ctx *x)
         size_t len = x->tok[i].len;
         bool starts = fold((unsigned char)w[0]) == first;
         enum pair_err e;
+        if (starts && w[0] != x->prefix.ptr[0] && len > x->prefix.len &&
+            x->lang != PAIR_AC_GENERIC) {
+            /* The same name in the other case of its first letter
+             * ("lineComment" beside "LineComment"). */
+            char *v = pair_strndup(x->c->arena, w, len);
+            if (v == NULL)
+                return PAIR_E_NOMEM;
+            v[0] = x->prefix.ptr[0];
+            if (prefix_match(x, v, len) == 2 && (e = add_part(x, v, len)) != PAIR_OK)
+                return e;
+        }
         for (size_t b = 1; b < len; b++) {
             if (!part_boundary(w, len, b))
                 continue;

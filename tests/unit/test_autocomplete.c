@@ -597,6 +597,17 @@ TEST(declared_names_are_not_the_librarys)
     pair_arena_free(c.arena);
 }
 
+TEST(names_in_the_other_case_of_their_first_letter)
+{
+    struct pair_call c = new_call();
+    /* lineComment beside LineComment, ahead of the name that differs only in case. */
+    struct pair_ac_result r =
+        complete(&c, "javascript", "const LineComment = 1;\nlet x = lineC|;\n");
+    REQUIRE(r.n >= 1);
+    CHECK_STREQ(r.items[0].label, "lineComment");
+    pair_arena_free(c.arena);
+}
+
 TEST(a_list_seldom_repeats_its_elements)
 {
     struct pair_call c = new_call();
