@@ -869,6 +869,18 @@ TEST(known_words_of_the_language)
     pair_arena_free(c.arena);
 }
 
+TEST(standard_library_names)
+{
+    struct pair_call c = new_call();
+    struct pair_ac_result r = complete(&c, "python", "def f(tb):\n    return tb.tb_f|\n");
+    CHECK(has_label(&r, "tb_frame"));
+    r = complete(&c, "typescript", "let v: HTMLV|;\n");
+    CHECK(has_label(&r, "HTMLVideoElement"));
+    r = complete(&c, "c", "int w = inotify_add_w|(fd, p, m);\n");
+    CHECK(has_label(&r, "inotify_add_watch"));
+    pair_arena_free(c.arena);
+}
+
 TEST(known_functions_before_a_call)
 {
     struct pair_call c = new_call();
