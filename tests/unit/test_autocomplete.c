@@ -885,9 +885,13 @@ TEST(known_functions_before_a_call)
 {
     struct pair_call c = new_call();
     /* Before '(', a function of the language comes before a variable of
-     * the document that is never called. */
+     * the document that is never called (declared some lines away: right
+     * next to the cursor, the cache may still put it first). */
     struct pair_ac_result r =
-        complete(&c, "c", "int size = 0;\nvoid g(void) {\n    s|(buf, 10, \"%d\", x);\n}\n");
+        complete(&c, "c",
+                 "int size = 0;\nint v1 = 1;\nint v2 = 2;\nint v3 = 3;\nint v4 = 4;\nint v5 = 5;\n"
+                 "int v6 = 6;\nint v7 = 7;\nint v8 = 8;\nint v9 = 9;\nint v10 = 10;\n"
+                 "void g(void) {\n    s|(buf, 10, \"%d\", x);\n}\n");
     REQUIRE(r.n >= 2);
     CHECK(rank_of(&r, "size") > 0);
     CHECK_INTEQ(r.items[0].kind, PAIR_AC_BUILTIN);
@@ -1016,6 +1020,19 @@ TEST(insert_text_continues_a_repeated_pattern)
     /* Never ending on a dangling token: it stops before "(". */
     r = complete(&c, "javascript", "a = obj.method(1\na = obj.method(2\na = obj.method(3\na = ob|");
     CHECK_STREQ(r.insert_text, "obj.method");
+    pair_arena_free(c.arena);
+}
+
+TEST(calibration_weighs_words_of_comments)
+{
+    struct pair_call c = new_call();
+    /* A word of the comment above, which the document does not use in code,
+     * comes before a keyword that does not follow return. */
+    struct pair_ac_result r = complete(&c, "javascript",
+                                       "function f(items) {\n  // the element count\n"
+                                       "  let n = items.length;\n  return e|;\n}\n");
+    REQUIRE(r.n >= 2);
+    CHECK_STREQ(r.items[0].label, "element");
     pair_arena_free(c.arena);
 }
 
