@@ -57,9 +57,10 @@
  * library name the document lacks counts less (a special method or a
  * member name does not), and of the document's words those it calls
  * more. A name in the other case of its first letter ("lineComment"
- * beside "LineComment") is a part too. Last, two log-linear
+ * beside "LineComment") is a part too. Last, log-linear
  * calibrations fitted on other samples than the reported one correct the
- * score (see calibration and refit in autocomplete.c). The partial word itself is
+ * score, the last one per language (see calibration, refit and refit_lang
+ * in autocomplete.c). The partial word itself is
  * never evidence for itself. Everything a call allocates is in the call's
  * arena; the process-wide tables are built once and read-only afterwards.
  */

@@ -636,20 +636,22 @@ TEST(sorted_lists_keep_their_order)
     struct pair_call c = new_call();
     /* The elements around the cursor are in order: the word sorts between
      * cobra and cow, although cheetah is used more. */
-    struct pair_ac_result r =
-        complete(&c, "javascript",
-                 "coral(); cheetah(); cheetah(); cheetah();\nexport { cat, cobra, c|, cow, dog };");
+    struct pair_ac_result r = complete(&c, "javascript",
+                                       "coral(); coral(); cheetah(); cheetah(); cheetah(); "
+                                       "cheetah();\nexport { cat, cobra, c|, cow, dog };");
     REQUIRE(r.n >= 2);
     CHECK_STREQ(r.items[0].label, "coral");
     /* The same for the keys of parallel lines. */
     r = complete(&c, "javascript",
-                 "coral(); cheetah(); cheetah(); cheetah();\nconst t = {\n  cat: 1,\n  cobra: 2,\n"
+                 "coral(); coral(); cheetah(); cheetah(); cheetah(); cheetah();\nconst t = {\n  "
+                 "cat: 1,\n  cobra: 2,\n"
                  "  c|: 3,\n  cow: 4,\n};");
     REQUIRE(r.n >= 2);
     CHECK_STREQ(r.items[0].label, "coral");
     /* An unsorted list says nothing. */
     r = complete(&c, "javascript",
-                 "coral(); cheetah(); cheetah(); cheetah();\nexport { dog, cobra, c|, cat, cow };");
+                 "coral(); coral(); cheetah(); cheetah(); cheetah(); cheetah();\nexport { dog, "
+                 "cobra, c|, cat, cow };");
     REQUIRE(r.n >= 2);
     CHECK_STREQ(r.items[0].label, "cheetah");
     pair_arena_free(c.arena);
@@ -1033,6 +1035,20 @@ TEST(calibration_weighs_words_of_comments)
                                        "  let n = items.length;\n  return e|;\n}\n");
     REQUIRE(r.n >= 2);
     CHECK_STREQ(r.items[0].label, "element");
+    pair_arena_free(c.arena);
+}
+
+TEST(calibration_per_language)
+{
+    struct pair_call c = new_call();
+    /* JavaScript's own correction: a name used once (declared or imported
+     * once) is likelier than the model alone makes it, here before one used
+     * three times. */
+    const char *doc =
+        "coral(); cheetah(); cheetah(); cheetah();\nexport { dog, cobra, c|, cat, cow };";
+    struct pair_ac_result r = complete(&c, "javascript", doc);
+    REQUIRE(r.n >= 2);
+    CHECK_STREQ(r.items[0].label, "coral");
     pair_arena_free(c.arena);
 }
 
