@@ -88,7 +88,8 @@ static const struct {
      * open: the seat hold of the join ends. */
     [STMT_WS_OPEN] = {"ws_open", 2,
                       "WITH held AS (UPDATE members SET hold_until = NULL WHERE id = $2) "
-                      "INSERT INTO ws_connections (ws_key, member_id) VALUES ($1, $2) "
+                      "INSERT INTO ws_connections (ws_key, member_id, room_id) "
+                      "SELECT $1, id, room_id FROM members WHERE id = $2 "
                       "ON CONFLICT (ws_key) DO NOTHING"},
     [STMT_WS_CLOSE] = {"ws_close", 1,
                        "DELETE FROM ws_connections WHERE ws_key = $1 RETURNING member_id"},
@@ -159,14 +160,13 @@ static const struct {
      * still subscribing it, or lost with an nginx restart, never gets its
      * unsubscribe hook). Younger ones may still be being set up. */
     [STMT_WS_OLD_ROOMS] = {"ws_old_rooms", 0,
-                           "SELECT m.room_id FROM ws_connections w JOIN members m ON m.id = "
-                           "w.member_id WHERE w.opened_at < now() - interval '10 seconds' "
-                           "GROUP BY m.room_id ORDER BY min(w.opened_at) LIMIT 200"},
+                           "SELECT room_id FROM ws_connections WHERE opened_at < now() - "
+                           "interval '10 seconds' GROUP BY room_id ORDER BY min(opened_at) "
+                           "LIMIT 200"},
     /* Every socket row of room $1, and whether it is old enough to judge. */
     [STMT_WS_OLD_KEYS] = {"ws_old_keys", 1,
-                          "SELECT w.ws_key, w.opened_at < now() - interval '10 seconds' FROM "
-                          "ws_connections w JOIN members m ON m.id = w.member_id WHERE "
-                          "m.room_id = $1"},
+                          "SELECT ws_key, opened_at < now() - interval '10 seconds' FROM "
+                          "ws_connections WHERE room_id = $1"},
     /* What admitting one more socket of member $1 depends on: whether they
      * hold a seat, how many seats are taken, the limit, their sockets. */
     [STMT_WS_ADMIT] = {"ws_admit", 1,

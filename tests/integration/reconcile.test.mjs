@@ -58,7 +58,7 @@ test('typing stops 2 s after the last update while vanished sockets are being lo
     .map((g, i) => `(${sqlLiteral(prefix + g.roomId)}, ${sqlLiteral(g.roomId)}, ${i})`)
     .join(', ');
   psql(
-    `INSERT INTO ws_connections (ws_key, member_id, opened_at) SELECT v.key, m.id, now() - interval '1 minute' + v.i * interval '1 ms' ` +
+    `INSERT INTO ws_connections (ws_key, member_id, room_id, opened_at) SELECT v.key, m.id, m.room_id, now() - interval '1 minute' + v.i * interval '1 ms' ` +
       `FROM (VALUES ${values}) AS v(key, room, i) JOIN members m ON m.room_id = v.room AND m.username = 'ghost'`,
   );
   const left = () => Number(psql(`SELECT count(*) FROM ws_connections WHERE ws_key LIKE ${sqlLiteral(`${prefix}%`)}`));
