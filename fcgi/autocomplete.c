@@ -79,6 +79,7 @@
 #define DECL_CALL_W 0.5  /* ... exponent of how often a word the document has is called */
 #define ORDER_W 6.0      /* log-bonus of a known word next in its sequence to the word beside */
 #define ADJ_W 2.0        /* ... next to it in another list (a related name) */
+#define DOC_ABOVE_W 1.0  /* log-bonus of a word of the comment above the declaration typed */
 #define DOC_ORDER_W 2.0  /* ... of a word next to it in the same way elsewhere in the document */
 
 static pcre2_code *lang_pattern;
@@ -222,6 +223,7 @@ struct cand {
     uint8_t in_order;        /* a known list puts it next to the word beside the cursor's: 2
                               * in a canonical sequence, 1 in another list */
     uint8_t doc_order;       /* places elsewhere that put it next to that word, at most 3 */
+    bool doc_above;          /* in the comment right above a declaration being typed */
     bool invented;           /* made by the sequence, absent from the document */
     double local;            /* cache weight: sum of tau / (tau + distance) */
     const struct pair_ac_word *known;
@@ -287,6 +289,8 @@ struct ctx {
     bool sorted;               /* the cursor's list is sorted */
     long par[2 * PAR_LINES];   /* the words in the cursor's place on parallel lines */
     const char *recv;          /* the known members of the receiver before '.', or NULL */
+    size_t above_lo, above_hi; /* bytes of the comment ending right above a line the cursor
+                                * starts a declaration on (above_lo == above_hi: none) */
     size_t npar;
     struct cand *tab;
     size_t cap, count;
@@ -1112,6 +1116,49 @@ list_order(struct ctx *x)
     mark_order(x, after, 1);
 }
 
+/*
+ * A declaration's comment names what it declares ("The start position of
+ * the current token." above "start: number;"). When the cursor's word is
+ * the first of its line but for keywords (export, function, readonly ...)
+ * and the line before ends a comment, that comment's bytes are recorded
+ * in x->above_lo and x->above_hi.
+ */
+static void
+find_doc_above(struct ctx *x)
+{
+    x->above_lo = x->above_hi = 0;
+    if (x->prose || x->member || x->prefix.len == 0)
+        return;
+    long at = x->t >= 0 ? x->t : x->anchor;
+    long ls = line_start(x, at);
+    for (long i = ls; i < at; i++)
+        if (x->tok[i].type != PAIR_AC_WORD ||
+            !is_keyword(x, tok_ptr(x, (size_t)i), x->tok[i].len, x->tok[i].hash))
+            return;
+    size_t line = x->tok[ls].off;
+    while (line > 0 && x->text.ptr[line - 1] != '\n')
+        line--;
+    /* The last comment before the line, if only blanks separate them. */
+    size_t lo = 0, hi = x->nspans;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (x->spans[mid].off < line)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo == 0)
+        return;
+    const struct pair_ac_token *c = &x->spans[lo - 1];
+    size_t end = c->off + c->len;
+    for (size_t k = end; k < line; k++)
+        if (x->text.ptr[k] != ' ' && x->text.ptr[k] != '\t' && x->text.ptr[k] != '\n' &&
+            x->text.ptr[k] != '\r' && x->text.ptr[k] != '/' && x->text.ptr[k] != '*')
+            return;
+    x->above_lo = c->off;
+    x->above_hi = end;
+}
+
 /* Makes the receiver's known members that match the prefix candidates. */
 static enum pair_err
 add_receiver(struct ctx *x)
@@ -1265,6 +1312,8 @@ text_words(struct ctx *x)
                  * counts in the cache too; distance in tokens, roughly. */
                 double d = (double)(off > cursor ? off - cursor : cursor - off) / 6.0;
                 cd->local += TEXT_LOCAL * 20.0 / (20.0 + d);
+                if (off >= x->above_lo && off < x->above_hi)
+                    cd->doc_above = true;
                 p = x->text.ptr + w;
             }
         }
@@ -1986,6 +2035,8 @@ raw_score(const struct ctx *x, const struct cand *cd, double local_total)
         s += cd->in_order == 2 ? ORDER_W : ADJ_W;
     if (cd->doc_order)
         s += DOC_ORDER_W;
+    if (cd->doc_above)
+        s += DOC_ABOVE_W;
     if (cd->line & LINE_RHS)
         s += LINE_RHS_W;
     if (cd->line & LINE_LHS)
@@ -2678,6 +2729,7 @@ pair_ac_complete(struct pair_call *c, struct pair_str text, size_t cursor, const
     find_sorted(&x);
     find_scope(&x);
     find_receiver(&x);
+    find_doc_above(&x);
     out->prefix = x.prefix;
     if (x.prefix.ptr == NULL || (x.prefix.len == 0 && x.prose))
         return PAIR_OK;

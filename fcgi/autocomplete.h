@@ -26,7 +26,8 @@
  * (UPPER_CASE, TypeCase, camelCase, snake_case, lower, keyword) stand
  * next to the cursor's neighbours, and after "#define" the macros defined
  * already count less. In "#include <" the known words are header names.
- * Words of a comment next to the cursor join the cache a little.
+ * Words of a comment next to the cursor join the cache a little, and
+ * those of the comment right above a declaration being typed count more.
  *
  * Words the document does not spell out can still be candidates: the parts
  * of its identifiers ("xslt" of "xsltFreeDoc", "kind" of "block_kind"), the

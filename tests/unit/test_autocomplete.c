@@ -608,6 +608,19 @@ TEST(names_in_the_other_case_of_their_first_letter)
     pair_arena_free(c.arena);
 }
 
+TEST(a_declarations_comment_names_it)
+{
+    struct pair_call c = new_call();
+    /* The comment right above the member being declared names it. */
+    struct pair_ac_result r = complete(&c, "typescript",
+                                       "interface Stream {\n  state: number;\n  string: string;\n"
+                                       "  /** The start position of the current token. */\n"
+                                       "  s|: number;\n}\nlet sum = size + size + size;\n");
+    REQUIRE(r.n >= 3);
+    CHECK(rank_of(&r, "start") < rank_of(&r, "string"));
+    pair_arena_free(c.arena);
+}
+
 TEST(a_list_seldom_repeats_its_elements)
 {
     struct pair_call c = new_call();
