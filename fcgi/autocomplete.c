@@ -839,13 +839,14 @@ line_start(const struct ctx *x, long i)
  * next to the cursor's start with the same tokens as it does up to the
  * cursor, the words they have in the cursor's place name other things than
  * the one being typed (unless they are called, or followed by a member:
- * repeated calls are not declarations). They are recorded in x->par.
+ * repeated calls are not declarations). They are recorded in x->par. The
+ * same holds after a member operator ("self.x = x", "mod.KEY: 'k'").
  */
 static void
 find_parallel(struct ctx *x)
 {
     x->npar = 0;
-    if (x->prose || x->member || x->n1 < 0 || x->tok[x->n1].type == PAIR_AC_NEWLINE)
+    if (x->prose || x->n1 < 0 || x->tok[x->n1].type == PAIR_AC_NEWLINE)
         return;
     long at = x->t >= 0 ? x->t : x->anchor;
     long ls = line_start(x, at), m = at - ls;
@@ -1102,7 +1103,7 @@ mark_order(struct ctx *x, long i, int dir)
 static void
 list_order(struct ctx *x)
 {
-    if (x->prose || x->member || x->prefix.len == 0 || ORDER_W <= 0)
+    if (x->prose || x->prefix.len == 0 || ORDER_W <= 0)
         return;
     mark_order(x, line_neighbour(x, -1), -1);
     mark_order(x, line_neighbour(x, 1), 1);

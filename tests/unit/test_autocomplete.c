@@ -621,6 +621,21 @@ TEST(a_declarations_comment_names_it)
     pair_arena_free(c.arena);
 }
 
+TEST(parallel_lines_after_a_member_operator)
+{
+    struct pair_call c = new_call();
+    /* Keys written as members on parallel lines: the ones around are
+     * declared already, and the keys are sorted. */
+    struct pair_ac_result r = complete(&c, "python",
+                                       "a = m.KEY_PAD + m.KEY_PAD + m.KEY_PAD + m.KEY_PREVIOUS\n"
+                                       "d = {\n    m.KEY_PPAGE: 1,\n    m.KEY_P|: 2,\n"
+                                       "    m.KEY_PRINT: 3,\n}\n");
+    REQUIRE(r.n >= 3);
+    CHECK(rank_of(&r, "KEY_PREVIOUS") < rank_of(&r, "KEY_PRINT"));
+    CHECK(rank_of(&r, "KEY_PREVIOUS") < rank_of(&r, "KEY_PPAGE"));
+    pair_arena_free(c.arena);
+}
+
 TEST(a_list_seldom_repeats_its_elements)
 {
     struct pair_call c = new_call();
