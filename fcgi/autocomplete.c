@@ -112,7 +112,7 @@ struct pair_ac_model
 pair_ac_default_model(void)
 {
     return (struct pair_ac_model){
-        .tau = 200.0,
+        .tau = 150.0,
         .cache_mix = 0.5,
         .right_weight = 1.0,
         .prior_scale = 2.0,
