@@ -910,8 +910,8 @@ TEST(standard_library_names)
     CHECK(has_label(&r, "inotify_add_watch"));
     r = complete(&c, "javascript", "const { spawnS| } = require(\"child_process\");\n");
     CHECK(has_label(&r, "spawnSync"));
-    r = complete(&c, "cpp", "void f() {\n  __glibcxx_as|(n > 0);\n}\n");
-    CHECK(has_label(&r, "__glibcxx_assert"));
+    r = complete(&c, "cpp", "#if __cpp_lib_opt|\n#endif\n");
+    CHECK(has_label(&r, "__cpp_lib_optional"));
     /* C++'s own headers before C's. */
     r = complete(&c, "cpp", "#include <vector>\n#include <m|>\n");
     CHECK(rank_of(&r, "memory") < rank_of(&r, "math"));
