@@ -106,10 +106,29 @@ static const struct {
      * staged}. An entry is written only while its token is valid and its
      * room still at its version; one row per entry says which happened
      * ('ok', 'stale' or 'unauthorized'), when, and whether its writer just
-     * started typing (schema/005_append_batch.sql). */
+     * started typing. */
     [STMT_UPDATES_BATCH] =
         {"updates_batch", 1,
-         "SELECT k, outcome, at, started_typing FROM pair_append_batch($1::json)", true},
+         "WITH i AS (SELECT * FROM pair_batch_entries($1::json)), "
+         "ok AS (SELECT i.*, m.typing AS was_typing FROM i JOIN sessions s ON s.token_hash = "
+         "sha256(convert_to(i.token, 'UTF8')) AND s.revoked_at IS NULL AND "
+         "s.member_id = i.member JOIN members m ON m.id = i.member AND m.left_at IS NULL "
+         "AND m.current AND m.room_id = i.room), "
+         "bump AS (UPDATE rooms r SET version = ok.version + json_array_length(ok.staged), "
+         "doc_length = ok.units FROM ok WHERE r.id = ok.room AND r.version = ok.version "
+         "RETURNING ok.k), "
+         "mark AS (UPDATE members m SET typing = true, typed_at = now() FROM ok "
+         "WHERE m.id = ok.member AND ok.typing AND (NOT m.typing OR "
+         "m.typed_at < now() - interval '500 milliseconds') AND ok.k IN (SELECT k FROM bump)), "
+         "ins AS (INSERT INTO updates (room_id, version, client_id, member_id, changes) "
+         "SELECT ok.room, ok.version + u.o - 1, u.e->>'clientID', ok.member, u.e->'changes' "
+         "FROM ok JOIN bump USING (k), json_array_elements(ok.staged) WITH ORDINALITY "
+         "AS u(e, o)) "
+         "SELECT i.k, CASE WHEN ok.k IS NULL THEN 'unauthorized' WHEN bump.k IS NULL "
+         "THEN 'stale' ELSE 'ok' END, pair_iso(now()), "
+         "coalesce(i.typing AND NOT ok.was_typing, false) "
+         "FROM i LEFT JOIN ok USING (k) LEFT JOIN bump USING (k) ORDER BY i.k",
+         true},
     [STMT_UPDATES_SINCE] = {"updates_since", 2,
                             "SELECT r.version, json_build_object('version', r.version, 'updates', "
                             "coalesce((SELECT json_agg(json_build_object('version', u.version, "
