@@ -1058,7 +1058,7 @@ mark_order(struct ctx *x, long i, int dir)
     if (i < 0)
         return;
     long gap = (x->t >= 0 ? x->t : x->anchor) - i;
-    for (size_t j = 0; j < x->n && DOC_ORDER_W > 0; j++) {
+    for (size_t j = 0; j < x->n; j++) {
         long o = (long)j + gap;
         if ((long)j == i || o < 0 || (size_t)o >= x->n || o == x->t ||
             x->tok[j].hash != x->tok[i].hash || !same(x, j, (size_t)i) ||
@@ -1103,7 +1103,7 @@ mark_order(struct ctx *x, long i, int dir)
 static void
 list_order(struct ctx *x)
 {
-    if (x->prose || x->prefix.len == 0 || ORDER_W <= 0)
+    if (x->prose || x->prefix.len == 0)
         return;
     mark_order(x, line_neighbour(x, -1), -1);
     mark_order(x, line_neighbour(x, 1), 1);
@@ -1934,15 +1934,14 @@ interpolate(const struct ctx *x, const struct cand *cd, enum ctx_kind k, double 
  * the cursor declares: a method of a protocol (a member name, a special
  * method), not a library's function, module or type. */
 static bool
-is_method_name(const struct ctx *x, const struct cand *cd)
+is_method_name(const struct cand *cd)
 {
     const struct pair_ac_word *w = cd->known;
     if (w->place == PAIR_AC_AFTER_MEMBER || w->kind == PAIR_AC_PROPERTY ||
         w->kind == PAIR_AC_VARIABLE || w->kind == PAIR_AC_KEYWORD)
         return true;
     return cd->len > 4 && memcmp(cd->text, "__", 2) == 0 &&
-           memcmp(cd->text + cd->len - 2, "__", 2) == 0 &&
-           !(x->lang == PAIR_AC_PYTHON && pair_ac_word_in(cd->text, cd->len, DUNDER_DATA, false));
+           memcmp(cd->text + cd->len - 2, "__", 2) == 0;
 }
 
 /*
@@ -2048,12 +2047,12 @@ raw_score(const struct ctx *x, const struct cand *cd, double local_total)
      * program declares its own: no library function, module or type it
      * does not use (special methods and member names are declared), no
      * special attribute (__name__); of its words, those it calls. */
-    if (x->declaring && cd->freq == 0 && cd->known != NULL && !is_method_name(x, cd))
+    bool special_attr = x->lang == PAIR_AC_PYTHON && cd->len > 4 && cd->text[0] == '_' &&
+                        pair_ac_word_in(cd->text, cd->len, DUNDER_DATA, false);
+    if (x->declaring &&
+        (special_attr || (cd->freq == 0 && cd->known != NULL && !is_method_name(cd))))
         s -= DECL_LIB_W;
-    else if (x->declaring && x->lang == PAIR_AC_PYTHON && cd->len > 4 && cd->text[0] == '_' &&
-             pair_ac_word_in(cd->text, cd->len, DUNDER_DATA, false))
-        s -= DECL_LIB_W;
-    if (x->declaring && cd->freq > 0 && DECL_CALL_W > 0)
+    if (x->declaring && cd->freq > 0)
         s += DECL_CALL_W * ac_log((cd->calls + MEMBER_A) / (cd->freq + MEMBER_A));
     /* Where a name is declared, no keyword fits (but C++'s "enum class" and
      * TypeScript's "const enum"), unless the document uses it as a name

@@ -427,16 +427,12 @@ export class PairClient {
     if (res.status >= 500 || res.status === 408 || res.status === 429) throw new TransientError(`GET /updates answered ${res.status}`, res.status);
     // A pull is never answered 409: that is a push's answer, written to
     // this connection by mistake (see "misdirected" in _pushLoop).
-    if (res.status === 409) {
-      this.misdirected++;
-      throw new TransientError(`GET /updates?since=${since}: not an answer to it: ${res.text.slice(0, 300)}`);
-    }
-    if (res.status !== 200) throw new PairFatalError(`GET /updates?since=${since} answered ${res.status}: ${res.text.slice(0, 300)}`, { status: res.status });
+    if (res.status !== 200 && res.status !== 409) throw new PairFatalError(`GET /updates?since=${since} answered ${res.status}: ${res.text.slice(0, 300)}`, { status: res.status });
     const body = res.json;
     // An answer of another shape, or one that starts at another version, is
     // not the answer to this request (see "misdirected" in _pushLoop): ask
     // again.
-    if (!body || !Number.isInteger(body.version) || !Array.isArray(body.updates) || (body.updates.length > 0 && body.updates[0]?.version !== since)) {
+    if (res.status === 409 || !body || !Number.isInteger(body.version) || !Array.isArray(body.updates) || (body.updates.length > 0 && body.updates[0]?.version !== since)) {
       this.misdirected++;
       throw new TransientError(`GET /updates?since=${since}: not an answer to it: ${res.text.slice(0, 300)}`);
     }
