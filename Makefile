@@ -37,18 +37,23 @@ UNIT_BIN = $(patsubst tests/unit/%.c,build/asan/%,$(UNIT_SRC))
 build/asan/test_%: tests/unit/test_%.c tests/unit/test.h $(FCGI_SRC) fcgi/server.c $(HDRS)
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS_BASE) -O1 $(SAN) $(INC) -o $@ $< $(FCGI_SRC) fcgi/server.c $(LIBS)
-unit: $(UNIT_BIN) build/asan/pair-changeset
+unit: $(UNIT_BIN) build/asan/pair-changeset build/ac-features
 
 # The change-set code as a filter, for the differential tests.
 build/asan/pair-changeset: tests/tools/changeset_cli.c $(FCGI_SRC) $(HDRS)
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS_BASE) -O1 $(SAN) $(INC) -o $@ $< $(FCGI_SRC) $(LIBS)
 
+# What the autocomplete re-ranker sees, to fit it (tests/bench/README.md).
+build/ac-features: tests/tools/ac_features.c $(FCGI_SRC) $(HDRS)
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS_BASE) $(INC) -o $@ $< $(FCGI_SRC) $(LIBS)
+
 # libFuzzer targets (clang).
 FUZZ_BIN = $(patsubst tests/fuzz/%.c,build/fuzz/%,$(FUZZ_SRC))
 # They link only the parsers and what those need.
 FUZZ_DEPS = fcgi/arena.c fcgi/err.c fcgi/input.c fcgi/validate.c fcgi/text.c fcgi/changeset.c \
-            fcgi/autocomplete.c fcgi/ac_lex.c fcgi/ac_words.c
+            fcgi/autocomplete.c fcgi/ac_lex.c fcgi/ac_words.c fcgi/ac_net.c
 build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.h $(FUZZ_DEPS) $(HDRS)
 	@mkdir -p $(@D)
 	clang -std=c11 -D_GNU_SOURCE -g -O1 -Wall -Wextra -Werror -fsanitize=fuzzer,address,undefined \

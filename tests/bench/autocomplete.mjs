@@ -19,6 +19,7 @@
 //   --no-line        skip the line-completion (insertText) pass
 //   --json FILE      also write every number as JSON
 //   --dump FILE      write the samples (path, offsets, prefix length) as JSON lines
+//   --dump-only      ... and stop there, without a stack (to fit the re-ranker)
 //
 // Tokens that count as samples come from tokenizers independent of the
 // server's: Python's own `tokenize` module, TypeScript's scanner (for
@@ -60,12 +61,13 @@ const SEED = Number(opt('--seed', 20240611));
 const LANGS = opt('--langs', 'python,javascript,typescript,c,cpp,go').split(',').filter(Boolean);
 const JSON_OUT = opt('--json', null);
 const DUMP = opt('--dump', null);
+const DUMP_ONLY = args.includes('--dump-only');
 const LATENCY = !args.includes('--no-latency');
 const LINE = !args.includes('--no-line');
 for (const [n, v] of [['--files', FILES], ['--per-file', PER_FILE], ['--seed', SEED]])
   if (!Number.isInteger(v) || v < 1) die(`${n} must be a positive integer`);
 
-const base = loopbackUrl('PAIR_URL', null, die);
+const base = loopbackUrl('PAIR_URL', DUMP_ONLY ? 'http://127.0.0.1:8080' : null, die); // unused with --dump-only
 const prefixPath = base.pathname.replace(/\/+$/, '');
 
 // ---------------------------------------------------------------------------
@@ -556,11 +558,15 @@ function table(rows) {
 
 // ---------------------------------------------------------------------------
 
-const health = await request('GET', '/healthz');
-if (health.status !== 200) die(`the stack does not answer at ${process.env.PAIR_URL} (GET /healthz: ${health.status || health.error})`);
+if (DUMP_ONLY && !DUMP) die('--dump-only needs --dump FILE');
+if (!DUMP_ONLY) {
+  const health = await request('GET', '/healthz');
+  if (health.status !== 200) die(`the stack does not answer at ${process.env.PAIR_URL} (GET /healthz: ${health.status || health.error})`);
+}
 
 const gathered = gatherSamples();
 if (DUMP) fs.writeFileSync(DUMP, gathered.samples.map((s) => JSON.stringify({ lang: s.lang, path: s.path, start: s.start, end: s.end, k: s.k, token: s.token })).join('\n') + '\n');
+if (DUMP_ONLY) process.exit(0);
 console.error(`autocomplete.mjs: ${gathered.samples.length} samples from ${Object.values(gathered.files).reduce((a, f) => a + f.length, 0)} files (seed ${SEED})`);
 
 // Warm up (the first request builds the process's tables).

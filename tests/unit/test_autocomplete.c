@@ -1127,6 +1127,88 @@ TEST(calibration_can_be_switched_off)
     pair_arena_free(c.arena);
 }
 
+/* A module of about 1.3 KB, cut inside a word of its last line. */
+static const char *const RERANK_DOC =
+    "import os\nimport sys\n\n\nclass Inventory:\n"
+    "    \"\"\"Items on the shelves, by name, with their counts.\"\"\"\n\n"
+    "    def __init__(self, path):\n        self.path = path\n        self.items = {}\n"
+    "        self.changed = False\n\n"
+    "    def load(self):\n        if not os.path.exists(self.path):\n            return\n"
+    "        with open(self.path) as handle:\n            for line in handle:\n"
+    "                name, count = line.split()\n                self.items[name] = int(count)\n\n"
+    "    def save(self):\n        if not self.changed:\n            return\n"
+    "        with open(self.path, 'w') as handle:\n"
+    "            for name, count in sorted(self.items.items()):\n"
+    "                handle.write(f'{name} {count}\\n')\n        self.changed = False\n\n"
+    "    def add(self, name, count=1):\n        self.items[name] = self.items.get(name, 0) + "
+    "count\n"
+    "        self.changed = True\n\n"
+    "    def remove(self, name, count=1):\n        left = self.items.get(name, 0) - count\n"
+    "        if left < 0:\n            raise ValueError(f'only {self.items.get(name, 0)} of "
+    "{name}')\n"
+    "        if left == 0:\n            del self.items[name]\n        else:\n"
+    "            self.items[name] = left\n        self.changed = True\n\n"
+    "    def count(self, name):\n        return self.items.get(name, 0)\n\n\n"
+    "def main(argv):\n    inventory = Inventory(argv[1])\n    inventory.load()\n"
+    "    for word in argv[2:]:\n        inventory.add(word)\n    inventory.save()\n"
+    "    return 0\n\n\nif __name__ == '__main__':\n    sys.exit(main(sys.argv))\n"
+    "    inventory.ch";
+
+TEST(the_network_reranks_within_its_bound)
+{
+    /* On a document of the size it was fitted on, the network moves the
+     * best candidates' scores, by at most 1.5 each. */
+    struct pair_call c = new_call();
+    size_t n = strlen(RERANK_DOC);
+    REQUIRE(n >= 1024);
+    struct pair_ac_model m = pair_ac_default_model();
+    CHECK(m.rerank);
+    struct pair_ac_result on, off;
+    REQUIRE(pair_ac_complete(&c, (struct pair_str){RERANK_DOC, n}, n, "python", &m, &on) ==
+            PAIR_OK);
+    m.rerank = false;
+    REQUIRE(pair_ac_complete(&c, (struct pair_str){RERANK_DOC, n}, n, "python", &m, &off) ==
+            PAIR_OK);
+    REQUIRE(on.n >= 2 && off.n >= 2);
+    CHECK_STREQ(on.items[0].label, "changed");
+    size_t moved = 0, compared = 0;
+    for (size_t i = 0; i < on.n; i++)
+        for (size_t j = 0; j < off.n; j++)
+            if (strcmp(on.items[i].label, off.items[j].label) == 0) {
+                double d = on.items[i].score - off.items[j].score;
+                CHECK(d <= 1.5 && d >= -1.5);
+                moved += d > 1e-9 || d < -1e-9;
+                compared++;
+            }
+    CHECK(compared >= 2);
+    CHECK(moved == compared); /* every score moved: the network is in effect */
+    pair_arena_free(c.arena);
+}
+
+TEST(the_network_leaves_small_documents_alone)
+{
+    /* Below 1 KB (smaller than any file it was fitted on) the calibrated
+     * model answers alone. */
+    struct pair_call c = new_call();
+    const char *code = "total = 0\ncount = 0\nfor value in values:\n    total += value\n"
+                       "    count += 1\nprint(total / co";
+    struct pair_ac_model m = pair_ac_default_model();
+    struct pair_ac_result on, off;
+    REQUIRE(pair_ac_complete(&c, (struct pair_str){code, strlen(code)}, strlen(code), "python", &m,
+                             &on) == PAIR_OK);
+    m.rerank = false;
+    REQUIRE(pair_ac_complete(&c, (struct pair_str){code, strlen(code)}, strlen(code), "python", &m,
+                             &off) == PAIR_OK);
+    REQUIRE(on.n >= 1);
+    CHECK_INTEQ(on.n, off.n);
+    for (size_t i = 0; i < on.n && i < off.n; i++) {
+        CHECK_STREQ(on.items[i].label, off.items[i].label);
+        CHECK(on.items[i].score == off.items[i].score);
+    }
+    CHECK_STREQ(on.items[0].label, "count");
+    pair_arena_free(c.arena);
+}
+
 TEST(large_document)
 {
     struct pair_call c = new_call();
