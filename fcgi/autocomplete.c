@@ -2450,36 +2450,44 @@ score(const struct ctx *x, const struct cand *cd, double local_total)
 }
 
 /*
- * Last, a small network re-ranks the RERANK_N best candidates: 32 tanh
- * units over the calibrated score and the same facts the calibrations
+ * Last, small networks re-rank the RERANK_N best candidates: each has 32
+ * tanh units over the calibrated score and the same facts the calibrations
  * weigh one by one, with the language and how much was typed, so that it
  * can weigh them together (a word the document lacks counts differently
  * where one character is typed in C than where three are in Python). What
- * it adds to a score is bounded (RERANK_CAP): it settles close calls and
- * cannot overturn strong evidence. Each input is clipped to the range seen
- * in fitting, so a document unlike those (a word used 50,000 times) gets
- * no wild answer. It was fitted by softmax regression on the 40 best
- * candidates of benchmark samples of 80 seeds, from the files of one half
- * of the benchmark's pool (by a hash of their path), and checked on the
- * other half (tests/bench/ac_train.mjs, tests/tools/ac_features.c; see
- * tests/bench/README.md). Only for the languages and the document sizes
- * it saw, and only when something was typed.
+ * each adds to a score is bounded (RERANK_CAP), and the candidate gets the
+ * average of the networks' answers: they settle close calls and cannot
+ * overturn strong evidence. Each input is clipped to the range seen in
+ * fitting, so a document unlike those (a word used 50,000 times) gets no
+ * wild answer. They were fitted alike, from different starting points, by
+ * softmax regression on the 40 best candidates of benchmark samples of 80
+ * seeds, from the files of one half of the benchmark's pool (by a hash of
+ * their path), and checked on the other half (tests/bench/ac_train.mjs,
+ * tests/tools/ac_features.c; see tests/bench/README.md). Only for the
+ * languages and the document sizes they saw, and only when something was
+ * typed.
  */
 #define RERANK_N 40
-#define RERANK_CAP 1.5  /* the most it moves a score, either way (smoothly) */
+#define RERANK_CAP 1.5  /* the most a network moves a score, either way (smoothly) */
 #define RERANK_MIN 1024 /* bytes of a document, as the benchmark's smallest files */
 
-/* e^y for |y| <= 40: 2^n e^r with |r| <= ln 2 / 2, e^r by its series. */
+/* e^y for |y| <= 40: 2^n e^r with |r| <= ln 2 / 2, e^r by its series to
+ * r^11 / 11! (relative error below 1e-13), 2^n by its bits. */
 static double
 ac_exp(double y)
 {
-    double n = (double)(long)(y / 0.69314718055994530942 + (y >= 0 ? 0.5 : -0.5));
-    double r = y - n * 0.69314718055994530942, term = 1, sum = 1;
-    for (int i = 1; i <= 13; i++) {
-        term *= r / i;
-        sum += term;
-    }
-    return ldexp(sum, (int)n);
+    static const double inverse_factorial[] = {
+        1.0,       1.0,        1.0 / 2,     1.0 / 6,      1.0 / 24,      1.0 / 120,
+        1.0 / 720, 1.0 / 5040, 1.0 / 40320, 1.0 / 362880, 1.0 / 3628800, 1.0 / 39916800};
+    long n = (long)(y * 1.44269504088896340736 + (y >= 0 ? 0.5 : -0.5));
+    double r = y - (double)n * 0.69314718055994530942, e = 0;
+    for (size_t k = sizeof(inverse_factorial) / sizeof(inverse_factorial[0]); k-- > 0;)
+        e = e * r + inverse_factorial[k];
+    union {
+        double d;
+        uint64_t u;
+    } two = {.u = (uint64_t)(n + 1023) << 52};
+    return e * two.d;
 }
 
 static double
@@ -2561,24 +2569,29 @@ rerank_inputs(const struct ctx *x, const struct cand *cd, double *f)
     f[49] = three;
 }
 
-/* What the network adds to a candidate's score. */
+/* What the networks add to a candidate's score, on average. */
 static double
 rerank(const struct ctx *x, const struct cand *cd)
 {
-    const struct pair_ac_net *net = &pair_ac_net;
-    double in[PAIR_AC_NET_IN], out = 0;
-    rerank_inputs(x, cd, in);
-    for (size_t i = 0; i < PAIR_AC_NET_IN; i++) {
-        double v = in[i] < net->lo[i] ? net->lo[i] : in[i] > net->hi[i] ? net->hi[i] : in[i];
-        in[i] = (v - net->mean[i]) / net->sd[i];
-    }
-    for (size_t j = 0; j < PAIR_AC_NET_HIDDEN; j++) {
-        double a = net->b1[j];
+    double raw[PAIR_AC_NET_IN], total = 0;
+    rerank_inputs(x, cd, raw);
+    for (size_t k = 0; k < PAIR_AC_NETS; k++) {
+        const struct pair_ac_net *net = &pair_ac_net[k];
+        double in[PAIR_AC_NET_IN], out = 0;
+        for (size_t i = 0; i < PAIR_AC_NET_IN; i++) {
+            double v = raw[i] < net->lo[i] ? net->lo[i] : raw[i] > net->hi[i] ? net->hi[i] : raw[i];
+            in[i] = (v - net->mean[i]) / net->sd[i];
+        }
+        double a[PAIR_AC_NET_HIDDEN];
+        memcpy(a, net->b1, sizeof(a));
         for (size_t i = 0; i < PAIR_AC_NET_IN; i++)
-            a += net->w1[j][i] * in[i];
-        out += net->w2[j] * ac_tanh(a);
+            for (size_t j = 0; j < PAIR_AC_NET_HIDDEN; j++)
+                a[j] += net->w1[i][j] * in[i];
+        for (size_t j = 0; j < PAIR_AC_NET_HIDDEN; j++)
+            out += net->w2[j] * ac_tanh(a[j]);
+        total += RERANK_CAP * ac_tanh(out / RERANK_CAP);
     }
-    return RERANK_CAP * ac_tanh(out / RERANK_CAP);
+    return total / PAIR_AC_NETS;
 }
 
 /* Sum of tau / (tau + d) over every token position around the anchor, as

@@ -61,7 +61,7 @@
  * beside "LineComment") is a part too. Last, log-linear
  * calibrations fitted on other samples than the reported one correct the
  * score, the last one per language (see calibration, refit and refit_lang
- * in autocomplete.c), and a small network re-ranks the 40 best
+ * in autocomplete.c), and small networks re-rank the 40 best
  * (rerank, fcgi/ac_net.c). The partial word itself is never evidence for
  * itself. Everything a call allocates is in the call's
  * arena; the process-wide tables are built once and read-only afterwards.
@@ -111,7 +111,7 @@ struct pair_ac_model {
     bool ngram;          /* use the left n-gram contexts */
     bool continuation;   /* compute insert_text */
     bool calibrate;      /* correct the score with the fitted calibration */
-    bool rerank;         /* ... and re-rank the best with the network (fcgi/ac_net.h) */
+    bool rerank;         /* ... and re-rank the best with the networks (fcgi/ac_net.h) */
     /* When set, called with the re-ranker's inputs for every candidate it
      * could see (before it re-ranks them), to fit it: see
      * tests/tools/ac_features.c. */

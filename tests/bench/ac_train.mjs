@@ -1,17 +1,21 @@
-// Fits the autocomplete re-ranker (fcgi/ac_net.h) and writes its weights as
-// C (fcgi/ac_net.c). Input: what build/ac-features prints for benchmark
-// samples (see "The re-ranker" in tests/bench/README.md).
+// Fits the autocomplete re-ranker's networks (fcgi/ac_net.h) and writes
+// their weights as C (fcgi/ac_net.c). Input: what build/ac-features prints
+// for benchmark samples (see "The re-ranker" in tests/bench/README.md).
 //
-//   node tests/bench/ac_train.mjs [--out fcgi/ac_net.c] [--epochs 3]
+//   node tests/bench/ac_train.mjs --seed N --json net_N.json [--epochs 3]
 //        [--half even|odd|all] [--check f1,f2] features1.txt features2.txt ...
+//   node tests/bench/ac_train.mjs --join --out fcgi/ac_net.c net_1.json net_2.json ...
 //
-// The network: the standardized inputs, 32 tanh units, one output added to
-// the engine's score. The loss: softmax cross-entropy of the right word
-// among the candidates of its rank class (the engine's order puts the
-// classes first), Adam, mini-batches of 32 samples, an L2 penalty. Only the
-// samples of files in one half of the pool (by a hash of their path) are
-// fitted on; --check files are scored on the other half after every epoch
-// (top-1 / top-5 among the 40 candidates shown).
+// One network: the standardized inputs, 32 tanh units, an output bounded
+// as RERANK_CAP in fcgi/autocomplete.c says, added to the engine's score.
+// The loss: softmax cross-entropy of the right word among the candidates
+// of its rank class (the engine's order puts the classes first), Adam,
+// mini-batches of 32 samples, an L2 penalty. Only the samples of files in
+// one half of the pool (by a hash of their path) are fitted on; --check
+// files are scored on the other half after every epoch (top-1 / top-5
+// among the 40 candidates shown). --seed sets the starting weights and the
+// order of the samples: the same inputs and seed give the same network.
+// --join writes as many networks as PAIR_AC_NETS in fcgi/ac_net.h says.
 
 import fs from 'node:fs';
 
@@ -26,14 +30,20 @@ const opt = (name, fallback) => {
   return v;
 };
 const OUT = opt('--out', null);
+const JSON_OUT = opt('--json', null);
+const SEED = Number(opt('--seed', 1));
+const JOIN = args.includes('--join');
+if (JOIN) args.splice(args.indexOf('--join'), 1);
 const EPOCHS = Number(opt('--epochs', 3));
 const HALF = opt('--half', 'even');
 const CHECK = (opt('--check', '') || '').split(',').filter(Boolean);
 const LR = 0.003, L2 = 1e-4, BATCH = 32;
-if (!['even', 'odd', 'all'].includes(HALF) || !(EPOCHS >= 1) || args.length === 0) {
-  console.error('usage: ac_train.mjs [--out FILE] [--epochs N] [--half even|odd|all] [--check f,...] features...');
+if (!['even', 'odd', 'all'].includes(HALF) || !(EPOCHS >= 1) || !Number.isInteger(SEED) || SEED < 1 || args.length === 0 || (JOIN ? !OUT : !JSON_OUT)) {
+  console.error('usage: ac_train.mjs --seed N --json FILE [--epochs N] [--half even|odd|all] [--check f,...] features...');
+  console.error('       ac_train.mjs --join --out fcgi/ac_net.c net.json...');
   process.exit(2);
 }
+if (JOIN) join(args, OUT);
 
 // FNV-1a of the path: which half of the pool a file is in.
 function half(path) {
@@ -69,7 +79,7 @@ function load(file, which) {
   return out;
 }
 
-let seed = 1;
+let seed = SEED;
 const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
 
 const train = args.flatMap((f) => load(f, HALF)).filter((s) => s.found >= 0);
@@ -176,31 +186,39 @@ for (let epoch = 1; epoch <= EPOCHS; epoch++) {
   console.error(`epoch ${epoch}:`, checks.length ? check().join(', ') : 'done');
 }
 
-if (OUT) {
+fs.writeFileSync(JSON_OUT, JSON.stringify({ samples: train.length, epochs: EPOCHS, half: HALF, seed: SEED, lo: [...lo], hi: [...hi], mean: [...mean], sd: [...sd], w1: [...w1], b1: [...b1], w2: [...w2] }));
+console.error(`ac_train: wrote ${JSON_OUT}`);
+
+// Writes the networks of the JSON files as fcgi/ac_net.c, and exits.
+function join(files, out) {
+  const header = fs.readFileSync(new URL('../../fcgi/ac_net.h', import.meta.url), 'utf8');
+  const want = Number(/#define PAIR_AC_NETS (\d+)/.exec(header)?.[1]);
+  if (files.length !== want) {
+    console.error(`ac_train: fcgi/ac_net.h wants ${want} networks, not ${files.length}`);
+    process.exit(2);
+  }
+  const nets = files.map((f) => JSON.parse(fs.readFileSync(f, 'utf8')));
   const row = (v) => Array.from(v, (x) => Number(x.toPrecision(6))).join(', ');
   const lines = [
     '/*',
-    ' * The weights of the autocomplete re-ranker (fcgi/ac_net.h), as',
-    ` * tests/bench/ac_train.mjs fitted them (${train.length} samples, ${EPOCHS} epochs, the ${HALF} half`,
-    ' * of the pool). Data, not code: fit again rather than edit.',
+    ' * The weights of the autocomplete re-ranker\'s networks (fcgi/ac_net.h), as',
+    ' * tests/bench/ac_train.mjs fitted them:',
+    ...nets.map((n) => ` * seed ${n.seed}, ${n.samples} samples of the ${n.half} half of the pool, ${n.epochs} epochs.`),
+    ' * Data, not code: fit again rather than edit.',
     ' */',
     '#include "ac_net.h"',
     '',
     '/* clang-format off */',
-    'const struct pair_ac_net pair_ac_net = {',
-    `    .lo = {${row(lo)}},`,
-    `    .hi = {${row(hi)}},`,
-    `    .mean = {${row(mean)}},`,
-    `    .sd = {${row(sd)}},`,
-    '    .w1 = {',
-    ...Array.from({ length: HIDDEN }, (_, j) => `        {${row(w1.subarray(j * IN, (j + 1) * IN))}},`),
-    '    },',
-    `    .b1 = {${row(b1)}},`,
-    `    .w2 = {${row(w2)}},`,
-    '};',
-    '/* clang-format on */',
-    '',
+    'const struct pair_ac_net pair_ac_net[PAIR_AC_NETS] = {',
   ];
-  fs.writeFileSync(OUT, lines.join('\n'));
-  console.error(`ac_train: wrote ${OUT}`);
+  for (const n of nets) {
+    lines.push('    {', `        .lo = {${row(n.lo)}},`, `        .hi = {${row(n.hi)}},`, `        .mean = {${row(n.mean)}},`, `        .sd = {${row(n.sd)}},`, '        .w1 = {');
+    // by input, as the engine reads them
+    for (let i = 0; i < IN; i++) lines.push(`            {${row(Array.from({ length: HIDDEN }, (_, j) => n.w1[j * IN + i]))}},`);
+    lines.push('        },', `        .b1 = {${row(n.b1)}},`, `        .w2 = {${row(n.w2)}},`, '    },');
+  }
+  lines.push('};', '/* clang-format on */', '');
+  fs.writeFileSync(out, lines.join('\n'));
+  console.error(`ac_train: wrote ${out}`);
+  process.exit(0);
 }
