@@ -2511,7 +2511,8 @@ reranked(const struct ctx *x)
            x->text.len >= RERANK_MIN && seen[x->lang];
 }
 
-/* The network's inputs for a candidate, in the order it was fitted with. */
+/* The networks' inputs for a candidate, in the order they were fitted with
+ * (the last two repeat f[17] and f[18], as the fitting had them). */
 static void
 rerank_inputs(const struct ctx *x, const struct cand *cd, double *f)
 {

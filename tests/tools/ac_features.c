@@ -5,7 +5,7 @@
  * start, end, k, token; offsets in UTF-16 units), cuts each word after k
  * units as the benchmark does, runs the engine, and prints per sample
  *
- *   S <lang> <k> <index of the word among the candidates, or -1> <path>
+ *   S <lang> <k> <the word's place among those shown (40: below them), or -1> <path>
  *   C <rank class> <1 if the word, else 0> <the inputs, space-separated>
  *
  * for the 40 best candidates in the engine's order before re-ranking, and
@@ -50,7 +50,8 @@ inspect(void *arg, const char *word, size_t len, int cls, const double *in)
             abort();
     }
     struct seen *s = &l->v[l->n++];
-    s->word = strndup(word, len);
+    if ((s->word = strndup(word, len)) == NULL)
+        abort();
     s->cls = cls;
     memcpy(s->in, in, sizeof(s->in));
 }
