@@ -2363,65 +2363,169 @@ static const struct refit refit_lang[PAIR_AC_LANG__MAX] = {
                      .fitted = true},
 };
 
-/* The correction r of the score s. */
-static double
-refitted(const struct ctx *x, const struct cand *cd, double s, const struct refit *r)
+/*
+ * What the calibrations and the re-ranking networks know of a candidate,
+ * each fact in its place of the networks' inputs (the order they were
+ * fitted with). The score and the facts made of it are the caller's.
+ */
+enum fact {
+    F_SCORE,
+    F_LOG_FREQ,     /* ln(1 + occurrences) */
+    F_UNSEEN,       /* the document lacks it */
+    F_KNOWN_UNSEEN, /* a known word the document lacks */
+    F_LOG_NEAREST,  /* ln(1 + token distance of the closest occurrence) */
+    F_LEFT1,        /* seen in that context of the cursor */
+    F_LEFT2,
+    F_RIGHT1,
+    F_RIGHT2,
+    F_TEXT_ONLY,  /* only in comments and strings */
+    F_PART_ONLY,  /* only a part of the document's names */
+    F_LOG_REST,   /* ln(1 + characters left to type) */
+    F_SIBLING,    /* an element of the cursor's list already */
+    F_NEW_MEMBER, /* after '.', seen but never as a member */
+    F_CALLED,     /* before '(': the document called it */
+    F_NOT_CALLED, /* ... or never */
+    F_KEYWORD,
+    F_ONE,                    /* one character typed */
+    F_THREE,                  /* three or more */
+    F_ONCE,                   /* the document has it once */
+    F_KNOWN_SEEN,             /* a known word the document has */
+    F_LOG_LOCAL,              /* ln(0.01 + the cache weight) */
+    F_NUMBERED,               /* the numbered names around make it next */
+    F_LOG_TEXT,               /* ln(1 + uses in comments and strings), 0 for none */
+    F_SCORE1,                 /* the score where one character is typed, else 0 */
+    F_SCORE3,                 /* ... three or more */
+    F_UNSEEN1,                /* the document lacks it, one typed */
+    F_UNSEEN3,                /* ... three or more */
+    F_LOG_LEFT1,              /* ln(1 + uses after the token before the cursor) */
+    F_LOG_RIGHT1,             /* ln(1 + uses before the token after it) */
+    F_DECLARED,               /* where a name is declared, declared elsewhere */
+    F_INVENTED,               /* made by the numbered names, absent */
+    F_MOSTLY_MEMBER,          /* elsewhere than after '.', mostly a member */
+    F_KNOWN_MEMBER_UNSEEN,    /* after '.', a known member the document lacks */
+    F_IN_ORDER,               /* next in a known list */
+    F_DOC_ORDER,              /* ... in the document's orders */
+    F_FAMILY_ONLY,            /* only a name family's member */
+    F_LOG_KNOWN_RANK,         /* ln(1 + rank) of a known word the document lacks */
+    F_RECEIVER,               /* a well-known receiver's member */
+    F_LINE,                   /* the cursor's line names it */
+    F_DECLARING_UNSEEN,       /* where a name is declared, one the document lacks */
+    F_KNOWN_CALL,             /* before '(', a known function the document lacks */
+    F_LANG,                   /* six: Python, JavaScript, TypeScript, C, C++, Go */
+    F_ONE_AGAIN = F_LANG + 6, /* F_ONE and F_THREE once more, as the networks had them */
+    F_THREE_AGAIN,
+    F__MAX
+};
+_Static_assert(F__MAX == PAIR_AC_NET_IN, "the networks' inputs are the facts");
+
+/* The facts about cd in f[F__MAX], but for F_SCORE, F_SCORE1 and F_SCORE3. */
+static void
+facts(const struct ctx *x, const struct cand *cd, double *f)
 {
     bool unseen = cd->freq == 0, known = cd->known != NULL, paren = tok_is(x, x->n1, "(");
-    double near = cd->nearest == UINT32_MAX ? (double)x->n : (double)cd->nearest;
-    double t = r->log_freq * ac_log(cd->freq + 1.0) + r->log_nearest * ac_log(near + 1);
-    t += unseen ? r->unseen : cd->freq == 1 ? r->once : 0;
-    t += (cd->hits[CTX_LEFT1] > 0 ? r->left1 : 0) + (cd->hits[CTX_LEFT2] > 0 ? r->left2 : 0) +
-         (cd->hits[CTX_RIGHT1] > 0 ? r->right1 : 0) + (cd->hits[CTX_RIGHT2] > 0 ? r->right2 : 0);
-    if (x->nsib > 0 && is_sibling(x, cd))
+    bool one = x->prefix.len == 1, three = x->prefix.len >= 3;
+    memset(f, 0, F__MAX * sizeof(f[0]));
+    f[F_LOG_FREQ] = ac_log(cd->freq + 1.0);
+    f[F_UNSEEN] = unseen;
+    f[F_KNOWN_UNSEEN] = known && unseen;
+    f[F_LOG_NEAREST] = ac_log((cd->nearest == UINT32_MAX ? (double)x->n : (double)cd->nearest) + 1);
+    f[F_LEFT1] = cd->hits[CTX_LEFT1] > 0;
+    f[F_LEFT2] = cd->hits[CTX_LEFT2] > 0;
+    f[F_RIGHT1] = cd->hits[CTX_RIGHT1] > 0;
+    f[F_RIGHT2] = cd->hits[CTX_RIGHT2] > 0;
+    f[F_TEXT_ONLY] = cd->text_freq > 0 && unseen;
+    f[F_PART_ONLY] = cd->parts > 0 && unseen;
+    f[F_LOG_REST] = ac_log(cd->len - x->prefix.len + 1.0);
+    f[F_SIBLING] = x->nsib > 0 && is_sibling(x, cd);
+    f[F_NEW_MEMBER] = x->member && cd->members == 0 && !unseen;
+    f[F_CALLED] = paren && cd->calls > 0;
+    f[F_NOT_CALLED] = paren && cd->calls == 0;
+    f[F_KEYWORD] = known && cd->known->kind == PAIR_AC_KEYWORD;
+    f[F_ONE] = f[F_ONE_AGAIN] = one;
+    f[F_THREE] = f[F_THREE_AGAIN] = three;
+    f[F_ONCE] = cd->freq == 1;
+    f[F_KNOWN_SEEN] = known && !unseen;
+    f[F_LOG_LOCAL] = ac_log(cd->local + 0.01);
+    f[F_NUMBERED] = cd->seq > 0;
+    f[F_LOG_TEXT] = cd->text_freq > 0 ? ac_log(cd->text_freq + 1.0) : 0;
+    f[F_UNSEEN1] = unseen && one;
+    f[F_UNSEEN3] = unseen && three;
+    f[F_LOG_LEFT1] = ac_log(cd->hits[CTX_LEFT1] + 1.0);
+    f[F_LOG_RIGHT1] = ac_log(cd->hits[CTX_RIGHT1] + 1.0);
+    f[F_DECLARED] = x->declaring && cd->decls > 0;
+    f[F_INVENTED] = cd->invented;
+    f[F_MOSTLY_MEMBER] = !x->member && !unseen && cd->members * 2 > cd->freq;
+    f[F_KNOWN_MEMBER_UNSEEN] = x->member && known && unseen;
+    f[F_IN_ORDER] = cd->in_order > 0;
+    f[F_DOC_ORDER] = cd->doc_order > 0;
+    f[F_FAMILY_ONLY] = cd->analogies > 0 && unseen;
+    f[F_LOG_KNOWN_RANK] = known && unseen ? ac_log(1.0 + cd->known->rank) : 0;
+    f[F_RECEIVER] = cd->recv > 0;
+    f[F_LINE] = cd->line != 0;
+    f[F_DECLARING_UNSEEN] = x->declaring && unseen;
+    f[F_KNOWN_CALL] = known && unseen && paren &&
+                      (cd->known->kind == PAIR_AC_FUNCTION || cd->known->kind == PAIR_AC_BUILTIN);
+    static const enum pair_ac_lang langs[] = {
+        PAIR_AC_PYTHON, PAIR_AC_JAVASCRIPT, PAIR_AC_TYPESCRIPT, PAIR_AC_C, PAIR_AC_CPP, PAIR_AC_GO};
+    for (size_t i = 0; i < sizeof(langs) / sizeof(langs[0]); i++)
+        f[F_LANG + i] = x->lang == langs[i];
+}
+
+/* The correction r of the score s, given the candidate's facts f. */
+static double
+refitted(const double *f, double s, const struct refit *r)
+{
+    double t = r->log_freq * f[F_LOG_FREQ] + r->log_nearest * f[F_LOG_NEAREST];
+    t += f[F_UNSEEN] ? r->unseen : f[F_ONCE] ? r->once : 0;
+    t += (f[F_LEFT1] ? r->left1 : 0) + (f[F_LEFT2] ? r->left2 : 0) + (f[F_RIGHT1] ? r->right1 : 0) +
+         (f[F_RIGHT2] ? r->right2 : 0);
+    if (f[F_SIBLING])
         t += r->sibling;
-    if (x->member && cd->members == 0 && !unseen)
+    if (f[F_NEW_MEMBER])
         t += r->new_member;
-    if (known && cd->known->kind == PAIR_AC_KEYWORD)
+    if (f[F_KEYWORD])
         t += r->keyword;
-    if (known)
-        t += unseen ? r->known_unseen + r->log_known_rank * ac_log(1.0 + cd->known->rank)
-                    : r->known_seen;
-    if (unseen && cd->text_freq > 0)
+    if (f[F_KNOWN_UNSEEN])
+        t += r->known_unseen + r->log_known_rank * f[F_LOG_KNOWN_RANK];
+    else if (f[F_KNOWN_SEEN])
+        t += r->known_seen;
+    if (f[F_TEXT_ONLY])
         t += r->text_only;
-    if (unseen && cd->parts > 0)
+    if (f[F_PART_ONLY])
         t += r->part_only;
-    if (unseen && cd->analogies > 0)
+    if (f[F_FAMILY_ONLY])
         t += r->family_only;
-    t += r->log_rest * ac_log(cd->len - x->prefix.len + 1.0);
-    if (paren)
-        t += cd->calls > 0 ? r->called : r->not_called;
-    t += r->log_local * ac_log(cd->local + 0.01);
-    if (cd->seq > 0)
+    t += r->log_rest * f[F_LOG_REST];
+    t += f[F_CALLED] ? r->called : f[F_NOT_CALLED] ? r->not_called : 0;
+    t += r->log_local * f[F_LOG_LOCAL];
+    if (f[F_NUMBERED])
         t += r->numbered;
-    if (cd->text_freq > 0)
-        t += r->log_text * ac_log(cd->text_freq + 1.0);
-    if (x->prefix.len == 1)
-        t += r->scale1 * s + (unseen ? r->unseen1 : 0);
-    else if (x->prefix.len >= 3)
-        t += r->scale3 * s + (unseen ? r->unseen3 : 0);
-    t += r->log_left1 * ac_log(cd->hits[CTX_LEFT1] + 1.0) +
-         r->log_right1 * ac_log(cd->hits[CTX_RIGHT1] + 1.0);
-    if (x->declaring && cd->decls > 0)
+    if (f[F_LOG_TEXT] != 0)
+        t += r->log_text * f[F_LOG_TEXT];
+    if (f[F_ONE])
+        t += r->scale1 * s + (f[F_UNSEEN] ? r->unseen1 : 0);
+    else if (f[F_THREE])
+        t += r->scale3 * s + (f[F_UNSEEN] ? r->unseen3 : 0);
+    t += r->log_left1 * f[F_LOG_LEFT1] + r->log_right1 * f[F_LOG_RIGHT1];
+    if (f[F_DECLARED])
         t += r->declared;
-    if (cd->invented)
+    if (f[F_INVENTED])
         t += r->invented;
-    if (!x->member && !unseen && cd->members * 2 > cd->freq)
+    if (f[F_MOSTLY_MEMBER])
         t += r->mostly_member;
-    if (x->member && known && unseen)
+    if (f[F_KNOWN_MEMBER_UNSEEN])
         t += r->known_member_unseen;
-    if (cd->in_order > 0)
+    if (f[F_IN_ORDER])
         t += r->in_order;
-    if (cd->doc_order > 0)
+    if (f[F_DOC_ORDER])
         t += r->doc_order;
-    if (cd->recv > 0)
+    if (f[F_RECEIVER])
         t += r->receiver;
-    if (cd->line != 0)
+    if (f[F_LINE])
         t += r->line;
-    if (x->declaring && unseen)
+    if (f[F_DECLARING_UNSEEN])
         t += r->declaring_unseen;
-    if (known && unseen && paren &&
-        (cd->known->kind == PAIR_AC_FUNCTION || cd->known->kind == PAIR_AC_BUILTIN))
+    if (f[F_KNOWN_CALL])
         t += r->known_call;
     return s + t;
 }
@@ -2434,19 +2538,20 @@ score(const struct ctx *x, const struct cand *cd, double local_total)
     if (!x->m.calibrate || x->prose || x->lang == PAIR_AC_GENERIC)
         return s; /* fitted on code */
     const struct calibration *k = &calibration;
-    double near = cd->nearest == UINT32_MAX ? (double)x->n : (double)cd->nearest;
-    s += k->log_freq * ac_log(cd->freq + 1.0) + k->log_nearest * ac_log(near + 1);
-    s += cd->freq == 0 ? k->unseen : cd->freq == 1 ? k->once : 0;
-    s += (cd->hits[CTX_LEFT1] > 0 ? k->left1 : 0) + (cd->hits[CTX_LEFT2] > 0 ? k->left2 : 0) +
-         (cd->hits[CTX_RIGHT1] > 0 ? k->right1 : 0) + (cd->hits[CTX_RIGHT2] > 0 ? k->right2 : 0);
-    if (x->nsib > 0 && is_sibling(x, cd))
+    double f[F__MAX];
+    facts(x, cd, f);
+    s += k->log_freq * f[F_LOG_FREQ] + k->log_nearest * f[F_LOG_NEAREST];
+    s += f[F_UNSEEN] ? k->unseen : f[F_ONCE] ? k->once : 0;
+    s += (f[F_LEFT1] ? k->left1 : 0) + (f[F_LEFT2] ? k->left2 : 0) + (f[F_RIGHT1] ? k->right1 : 0) +
+         (f[F_RIGHT2] ? k->right2 : 0);
+    if (f[F_SIBLING])
         s += k->sibling;
-    if (x->member && cd->members == 0 && cd->freq > 0)
+    if (f[F_NEW_MEMBER])
         s += k->new_member;
-    if (cd->known != NULL && cd->known->kind == PAIR_AC_KEYWORD)
+    if (f[F_KEYWORD])
         s += k->keyword;
-    s = refitted(x, cd, s, &refit);
-    return refit_lang[x->lang].fitted ? refitted(x, cd, s, &refit_lang[x->lang]) : s;
+    s = refitted(f, s, &refit);
+    return refit_lang[x->lang].fitted ? refitted(f, s, &refit_lang[x->lang]) : s;
 }
 
 /*
@@ -2511,63 +2616,14 @@ reranked(const struct ctx *x)
            x->text.len >= RERANK_MIN && seen[x->lang];
 }
 
-/* The networks' inputs for a candidate, in the order they were fitted with
- * (the last two repeat f[17] and f[18], as the fitting had them). */
+/* The networks' inputs for a candidate: its facts and its score. */
 static void
 rerank_inputs(const struct ctx *x, const struct cand *cd, double *f)
 {
-    bool unseen = cd->freq == 0, known = cd->known != NULL, paren = tok_is(x, x->n1, "(");
-    bool one = x->prefix.len == 1, three = x->prefix.len >= 3;
-    memset(f, 0, PAIR_AC_NET_IN * sizeof(f[0]));
-    f[0] = cd->score;
-    f[1] = ac_log(cd->freq + 1.0);
-    f[2] = unseen;
-    f[3] = known && unseen;
-    f[4] = ac_log((cd->nearest == UINT32_MAX ? (double)x->n : (double)cd->nearest) + 1);
-    f[5] = cd->hits[CTX_LEFT1] > 0;
-    f[6] = cd->hits[CTX_LEFT2] > 0;
-    f[7] = cd->hits[CTX_RIGHT1] > 0;
-    f[8] = cd->hits[CTX_RIGHT2] > 0;
-    f[9] = cd->text_freq > 0 && unseen;
-    f[10] = cd->parts > 0 && unseen;
-    f[11] = ac_log(cd->len - x->prefix.len + 1.0);
-    f[12] = x->nsib > 0 && is_sibling(x, cd);
-    f[13] = x->member && cd->members == 0 && !unseen;
-    f[14] = paren && cd->calls > 0;
-    f[15] = paren && cd->calls == 0;
-    f[16] = known && cd->known->kind == PAIR_AC_KEYWORD;
-    f[17] = one;
-    f[18] = three;
-    f[19] = cd->freq == 1;
-    f[20] = known && !unseen;
-    f[21] = ac_log(cd->local + 0.01);
-    f[22] = cd->seq > 0;
-    f[23] = cd->text_freq > 0 ? ac_log(cd->text_freq + 1.0) : 0;
-    f[24] = one ? cd->score : 0;
-    f[25] = three ? cd->score : 0;
-    f[26] = unseen && one;
-    f[27] = unseen && three;
-    f[28] = ac_log(cd->hits[CTX_LEFT1] + 1.0);
-    f[29] = ac_log(cd->hits[CTX_RIGHT1] + 1.0);
-    f[30] = x->declaring && cd->decls > 0;
-    f[31] = cd->invented;
-    f[32] = !x->member && !unseen && cd->members * 2 > cd->freq;
-    f[33] = x->member && known && unseen;
-    f[34] = cd->in_order > 0;
-    f[35] = cd->doc_order > 0;
-    f[36] = cd->analogies > 0 && unseen;
-    f[37] = known && unseen ? ac_log(1.0 + cd->known->rank) : 0;
-    f[38] = cd->recv > 0;
-    f[39] = cd->line != 0;
-    f[40] = x->declaring && unseen;
-    f[41] = known && unseen && paren &&
-            (cd->known->kind == PAIR_AC_FUNCTION || cd->known->kind == PAIR_AC_BUILTIN);
-    static const enum pair_ac_lang langs[] = {
-        PAIR_AC_PYTHON, PAIR_AC_JAVASCRIPT, PAIR_AC_TYPESCRIPT, PAIR_AC_C, PAIR_AC_CPP, PAIR_AC_GO};
-    for (size_t i = 0; i < sizeof(langs) / sizeof(langs[0]); i++)
-        f[42 + i] = x->lang == langs[i];
-    f[48] = one;
-    f[49] = three;
+    facts(x, cd, f);
+    f[F_SCORE] = cd->score;
+    f[F_SCORE1] = f[F_ONE] ? cd->score : 0;
+    f[F_SCORE3] = f[F_THREE] ? cd->score : 0;
 }
 
 /* What the networks add to a candidate's score, on average. */
