@@ -67,8 +67,9 @@ const LINE = !args.includes('--no-line');
 for (const [n, v] of [['--files', FILES], ['--per-file', PER_FILE], ['--seed', SEED]])
   if (!Number.isInteger(v) || v < 1) die(`${n} must be a positive integer`);
 
-const base = loopbackUrl('PAIR_URL', DUMP_ONLY ? 'http://127.0.0.1:8080' : null, die); // unused with --dump-only
-const prefixPath = base.pathname.replace(/\/+$/, '');
+// --dump-only sends nothing.
+const base = DUMP_ONLY ? null : loopbackUrl('PAIR_URL', null, die);
+const prefixPath = base ? base.pathname.replace(/\/+$/, '') : '';
 
 // ---------------------------------------------------------------------------
 // Seeded randomness (mulberry32)
