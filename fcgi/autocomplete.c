@@ -2074,6 +2074,43 @@ raw_score(const struct ctx *x, const struct cand *cd, double local_total)
     return s;
 }
 
+/* The weights of a log-linear correction of the score (see refitted); the
+ * first correction has only those of the first eight lines. */
+struct refit {
+    double log_freq;                     /* x ln(1 + occurrences) */
+    double unseen;                       /* the document does not have the word */
+    double log_nearest;                  /* x ln(1 + token distance of the closest occurrence) */
+    double left1, left2, right1, right2; /* it was seen in that context */
+    double once;                         /* the document has it once */
+    double sibling;                      /* an element of the cursor's list already */
+    double new_member;                   /* after '.', never seen as a member */
+    double keyword;                      /* a keyword of the language */
+    double known_unseen;                 /* a known word the document lacks */
+    double known_seen;                   /* ... one it has */
+    double text_only;                    /* only in comments and strings */
+    double part_only;                    /* only a part of the document's names */
+    double family_only;                  /* only a name family's member */
+    double log_rest;                     /* x ln(1 + characters left to type) */
+    double called, not_called;           /* before '(': the document called it, or never */
+    double log_local;                    /* x ln(0.01 + the cache weight) */
+    double numbered;                     /* the numbered names around make it next */
+    double log_text;                     /* x ln(1 + uses in comments and strings) */
+    double scale1, scale3;               /* x the score, one or three characters typed */
+    double unseen1, unseen3;             /* the document lacks it, one or three typed */
+    double log_left1, log_right1;        /* x ln(1 + uses after / before the neighbour) */
+    double declared;                     /* where a name is declared, declared elsewhere */
+    double invented;                     /* made by the numbered names, absent */
+    double mostly_member;                /* elsewhere than after '.', mostly a member */
+    double known_member_unseen;          /* after '.', a known member the document lacks */
+    double in_order, doc_order;          /* next in a known list, in the document's orders */
+    double log_known_rank;               /* x ln(1 + rank) of a known word the document lacks */
+    double receiver;                     /* a well-known receiver's member */
+    double line;                         /* the cursor's line names it */
+    double declaring_unseen;             /* where a name is declared, one the document lacks */
+    double known_call;                   /* before '(', a known function the document lacks */
+    bool fitted;                         /* false: no correction (every weight 0) */
+};
+
 /*
  * A log-linear correction of raw_score, fitted by softmax regression over
  * the 40 best candidates of each sample of seeds 1-5 of
@@ -2087,16 +2124,7 @@ raw_score(const struct ctx *x, const struct cand *cd, double local_total)
  * them as well as from the parts), and that of right2 (with DEFINE_W) after
  * the receivers, sorted lists, scopes and line hints were.
  */
-static const struct calibration {
-    double log_freq;                     /* x ln(1 + occurrences) */
-    double unseen;                       /* the document does not have the word */
-    double log_nearest;                  /* x ln(1 + token distance of the closest occurrence) */
-    double left1, left2, right1, right2; /* it was seen in that context */
-    double once;                         /* the document has it once */
-    double sibling;                      /* an element of the cursor's list already */
-    double new_member;                   /* after '.', never seen as a member */
-    double keyword;                      /* a keyword of the language */
-} calibration = {
+static const struct refit calibration = {
     .log_freq = -0.30,
     .unseen = 0.18,
     .log_nearest = -0.32,
@@ -2108,6 +2136,7 @@ static const struct calibration {
     .sibling = -0.45,
     .new_member = 0.88,
     .keyword = 0.24,
+    .fitted = true,
 };
 
 /*
@@ -2124,34 +2153,7 @@ static const struct calibration {
  * the line hints count 0.6 less; that weight is left at 0 (on seeds 6-10
  * it moved top-5 by less than 0.01 point and top-1 by 0.07).
  */
-static const struct refit {
-    double log_freq, unseen, log_nearest, left1, left2, right1, right2, once, sibling, new_member,
-        keyword;                  /* added to the first correction's */
-    double known_unseen;          /* a known word the document lacks */
-    double known_seen;            /* ... one it has */
-    double text_only;             /* only in comments and strings */
-    double part_only;             /* only a part of the document's names */
-    double family_only;           /* only a name family's member */
-    double log_rest;              /* x ln(1 + characters left to type) */
-    double called, not_called;    /* before '(': the document called it, or never */
-    double log_local;             /* x ln(0.01 + the cache weight) */
-    double numbered;              /* the numbered names around make it next */
-    double log_text;              /* x ln(1 + uses in comments and strings) */
-    double scale1, scale3;        /* x the score, one or three characters typed */
-    double unseen1, unseen3;      /* the document lacks it, one or three typed */
-    double log_left1, log_right1; /* x ln(1 + uses after / before the neighbour) */
-    double declared;              /* where a name is declared, declared elsewhere */
-    double invented;              /* made by the numbered names, absent */
-    double mostly_member;         /* elsewhere than after '.', mostly a member */
-    double known_member_unseen;   /* after '.', a known member the document lacks */
-    double in_order, doc_order;   /* next in a known list, in the document's orders */
-    double log_known_rank;        /* x ln(1 + rank) of a known word the document lacks */
-    double receiver;              /* a well-known receiver's member */
-    double line;                  /* the cursor's line names it */
-    double declaring_unseen;      /* where a name is declared, one the document lacks */
-    double known_call;            /* before '(', a known function the document lacks */
-    bool fitted;                  /* false: no correction (every weight 0) */
-} refit = {
+static const struct refit refit = {
     .log_freq = -0.337,
     .unseen = -0.275,
     .log_nearest = -0.025,
@@ -2500,8 +2502,7 @@ refitted(const double *f, double s, const struct refit *r)
     t += r->log_local * f[F_LOG_LOCAL];
     if (f[F_NUMBERED])
         t += r->numbered;
-    if (f[F_LOG_TEXT] != 0)
-        t += r->log_text * f[F_LOG_TEXT];
+    t += r->log_text * f[F_LOG_TEXT];
     if (f[F_ONE])
         t += r->scale1 * s + (f[F_UNSEEN] ? r->unseen1 : 0);
     else if (f[F_THREE])
@@ -2537,20 +2538,9 @@ score(const struct ctx *x, const struct cand *cd, double local_total)
     double s = raw_score(x, cd, local_total);
     if (!x->m.calibrate || x->prose || x->lang == PAIR_AC_GENERIC)
         return s; /* fitted on code */
-    const struct calibration *k = &calibration;
     double f[F__MAX];
     facts(x, cd, f);
-    s += k->log_freq * f[F_LOG_FREQ] + k->log_nearest * f[F_LOG_NEAREST];
-    s += f[F_UNSEEN] ? k->unseen : f[F_ONCE] ? k->once : 0;
-    s += (f[F_LEFT1] ? k->left1 : 0) + (f[F_LEFT2] ? k->left2 : 0) + (f[F_RIGHT1] ? k->right1 : 0) +
-         (f[F_RIGHT2] ? k->right2 : 0);
-    if (f[F_SIBLING])
-        s += k->sibling;
-    if (f[F_NEW_MEMBER])
-        s += k->new_member;
-    if (f[F_KEYWORD])
-        s += k->keyword;
-    s = refitted(f, s, &refit);
+    s = refitted(f, refitted(f, s, &calibration), &refit);
     return refit_lang[x->lang].fitted ? refitted(f, s, &refit_lang[x->lang]) : s;
 }
 
