@@ -124,9 +124,14 @@ slurp(const char *path, size_t *len)
         return NULL;
     size_t cap = 1 << 16, n = 0;
     char *b = malloc(cap + 1);
-    for (size_t r; b != NULL && (r = fread(b + n, 1, cap - n, f)) > 0;)
-        if ((n += r) == cap)
-            b = realloc(b, (cap *= 2) + 1);
+    for (size_t r; b != NULL && (r = fread(b + n, 1, cap - n, f)) > 0;) {
+        if ((n += r) < cap)
+            continue;
+        char *more = realloc(b, (cap *= 2) + 1);
+        if (more == NULL)
+            free(b);
+        b = more;
+    }
     fclose(f);
     if (b != NULL)
         b[n] = '\0';
@@ -134,18 +139,28 @@ slurp(const char *path, size_t *len)
     return b;
 }
 
-/* The byte offset of UTF-16 unit u of UTF-8 text s. */
-static size_t
-byte_at(const char *s, size_t len, long long u)
+/* The file of the last sample: a file's samples come one after another. */
+static struct {
+    char *path, *text;
+    size_t len;
+} file;
+
+static const char *
+file_text(const char *path, size_t *len)
 {
-    size_t i = 0;
-    for (long long at = 0; at < u && i < len;) {
-        unsigned char ch = (unsigned char)s[i];
-        size_t k = ch < 0x80 ? 1 : ch < 0xE0 ? 2 : ch < 0xF0 ? 3 : 4;
-        at += k == 4 ? 2 : 1;
-        i += k;
+    if (file.path == NULL || strcmp(file.path, path) != 0) {
+        free(file.path);
+        free(file.text);
+        file.path = strdup(path);
+        file.text = file.path != NULL ? slurp(path, &file.len) : NULL;
+        if (file.text == NULL) {
+            free(file.path);
+            file.path = NULL;
+            return NULL;
+        }
     }
-    return i;
+    *len = file.len;
+    return file.text;
 }
 
 static void
@@ -158,15 +173,25 @@ one(struct pair_call *c, json_object *o, bool scoring)
     long long start = json_object_object_get_ex(o, "start", &v) ? json_object_get_int64(v) : 0;
     long long end = json_object_object_get_ex(o, "end", &v) ? json_object_get_int64(v) : 0;
     int k = json_object_object_get_ex(o, "k", &v) ? json_object_get_int(v) : 0;
-    size_t len;
-    char *text = slurp(path, &len);
-    if (text == NULL) {
+    size_t whole, cut, rest;
+    const char *src = file_text(path, &whole);
+    if (src == NULL) {
         fprintf(stderr, "ac_features: cannot read %s\n", path);
         return;
     }
-    size_t cut = byte_at(text, len, start + k), rest = byte_at(text, len, end);
-    memmove(text + cut, text + rest, len - rest + 1);
-    len -= rest - cut;
+    struct pair_str all = {src, whole};
+    if (pair_ac_cursor(c, all, start + k, &cut) != PAIR_OK ||
+        pair_ac_cursor(c, all, end, &rest) != PAIR_OK || rest < cut) {
+        fprintf(stderr, "ac_features: no word at %lld-%lld in %s\n", start, end, path);
+        return;
+    }
+    /* The word cut after k units, the rest of the file kept. */
+    size_t len = whole - (rest - cut);
+    char *text = malloc(len + 1);
+    if (text == NULL)
+        abort();
+    memcpy(text, src, cut);
+    memcpy(text + cut, src + rest, whole - rest + 1);
 
     struct seen_list l = {0};
     struct pair_ac_model m = pair_ac_default_model();
@@ -218,6 +243,8 @@ main(int argc, char **argv)
         json_object_put(o);
     }
     free(line);
+    free(file.path);
+    free(file.text);
     if (scoring)
         print_scores();
     pair_arena_free(c.arena);
