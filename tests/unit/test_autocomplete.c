@@ -1209,6 +1209,56 @@ TEST(the_network_leaves_small_documents_alone)
     pair_arena_free(c.arena);
 }
 
+/* What the inspect hook was shown: each word once, with its inputs' first
+ * (the calibrated score). */
+struct shown {
+    size_t n;
+    char word[64][32];
+    double score[64];
+};
+
+static void
+record_shown(void *arg, const char *word, size_t len, int rank_class, const double *inputs)
+{
+    (void)rank_class;
+    struct shown *s = arg;
+    if (s->n < 64 && len < sizeof(s->word[0])) {
+        memcpy(s->word[s->n], word, len);
+        s->word[s->n][len] = '\0';
+        s->score[s->n++] = inputs[0];
+    }
+}
+
+TEST(the_inspect_hook_sees_the_scores_before_the_network)
+{
+    /* What tests/tools/ac_features.c fits the networks on: every candidate
+     * the networks could re-rank, with the score the calibrated model alone
+     * gives it. */
+    struct pair_call c = new_call();
+    size_t n = strlen(RERANK_DOC);
+    struct shown shown = {0};
+    struct pair_ac_model m = pair_ac_default_model();
+    m.inspect = record_shown;
+    m.inspect_arg = &shown;
+    struct pair_ac_result on, off;
+    REQUIRE(pair_ac_complete(&c, (struct pair_str){RERANK_DOC, n}, n, "python", &m, &on) ==
+            PAIR_OK);
+    m.rerank = false;
+    m.inspect = NULL;
+    REQUIRE(pair_ac_complete(&c, (struct pair_str){RERANK_DOC, n}, n, "python", &m, &off) ==
+            PAIR_OK);
+    REQUIRE(off.n >= 2);
+    CHECK(shown.n >= off.n);
+    for (size_t i = 0; i < off.n; i++) {
+        size_t k = 0;
+        while (k < shown.n && strcmp(shown.word[k], off.items[i].label) != 0)
+            k++;
+        REQUIRE(k < shown.n);
+        CHECK(shown.score[k] == off.items[i].score);
+    }
+    pair_arena_free(c.arena);
+}
+
 TEST(large_document)
 {
     struct pair_call c = new_call();
