@@ -19,8 +19,17 @@
 
 import fs from 'node:fs';
 
-const IN = 50, HIDDEN = 32; // as fcgi/ac_net.h
-const CAP = 1.5; // as RERANK_CAP in fcgi/autocomplete.c: the output is CAP tanh(sum / CAP)
+// The shape and the bound the engine uses, read from its sources.
+const source = (file) => fs.readFileSync(new URL(`../../fcgi/${file}`, import.meta.url), 'utf8');
+const defined = (text, name) => {
+  const v = Number(new RegExp(`#define ${name} ([0-9.]+)`).exec(text)?.[1]);
+  if (!(v > 0)) throw new Error(`ac_train: no #define ${name} in fcgi/`);
+  return v;
+};
+const HEADER = source('ac_net.h');
+const IN = defined(HEADER, 'PAIR_AC_NET_IN'), HIDDEN = defined(HEADER, 'PAIR_AC_NET_HIDDEN');
+const NETS = defined(HEADER, 'PAIR_AC_NETS');
+const CAP = defined(source('autocomplete.c'), 'RERANK_CAP'); // the output is CAP tanh(sum / CAP)
 const args = process.argv.slice(2);
 const opt = (name, fallback) => {
   const i = args.indexOf(name);
@@ -191,10 +200,8 @@ console.error(`ac_train: wrote ${JSON_OUT}`);
 
 // Writes the networks of the JSON files as fcgi/ac_net.c, and exits.
 function join(files, out) {
-  const header = fs.readFileSync(new URL('../../fcgi/ac_net.h', import.meta.url), 'utf8');
-  const want = Number(/#define PAIR_AC_NETS (\d+)/.exec(header)?.[1]);
-  if (files.length !== want) {
-    console.error(`ac_train: fcgi/ac_net.h wants ${want} networks, not ${files.length}`);
+  if (files.length !== NETS) {
+    console.error(`ac_train: fcgi/ac_net.h wants ${NETS} networks, not ${files.length}`);
     process.exit(2);
   }
   const nets = files.map((f) => JSON.parse(fs.readFileSync(f, 'utf8')));
