@@ -4,10 +4,18 @@
  * Each worker thread owns a PostgreSQL connection, an nchan publisher
  * connection and an arena. The arena is cleared at the end of every request,
  * which also frees every PGresult and json-c root the request made.
+ *
+ * nginx keeps its FastCGI connections to the app open between requests.
+ * libfcgi's own accept loop would tie each connection to the thread that
+ * accepted it, so a request could wait behind an idle connection while
+ * other threads sat free. Here every connection is a libfcgi request of its
+ * own in one epoll set per socket: whichever worker is free takes the next
+ * connection that has a request, serves it, and hands the connection back.
  */
 #include "server.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <netinet/in.h>
 #include <arpa/inet.h>
 #include <pthread.h>
@@ -17,6 +25,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/epoll.h>
+#include <sys/eventfd.h>
 #include <sys/prctl.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
@@ -39,7 +49,20 @@ struct listener {
     int fd;
     const struct pair_route *routes;
     size_t nroutes;
+    int epoll; /* the socket and every kept connection, each one-shot */
 };
+
+/* One connection from nginx, kept between requests when nginx asks. */
+struct pair_conn {
+    FCGX_Request fcgx;
+    const struct listener *listener;
+    bool watched; /* in the listener's epoll set */
+};
+
+/* epoll data of the listening socket and of the stop signal; a connection's
+ * is its struct pair_conn. */
+static char listening_mark, stop_mark;
+static int stop_fd = -1;
 
 struct thread {
     pthread_t tid;
@@ -259,6 +282,8 @@ finish_fcgx(FCGX_Request *f)
     FCGX_Finish_r(f);
 }
 
+static void conn_release(struct pair_conn *k);
+
 void
 pair_req_finish(struct pair_req *r)
 {
@@ -266,6 +291,9 @@ pair_req_finish(struct pair_req *r)
         return;
     finish_fcgx(r->fcgx);
     r->finished = true;
+    /* The connection may carry nginx's next request while this thread
+     * goes on with work nobody waits for. */
+    conn_release(r->conn);
 }
 
 /* ---------- the request cycle ---------- */
@@ -310,33 +338,136 @@ handle(struct pair_req *r, const struct listener *l)
                  r->call.detail != NULL ? r->call.detail : pair_strerror(e));
 }
 
+/* ---------- connections ---------- */
+
+static bool
+watch(const struct listener *l, int fd, void *data, bool added)
+{
+    struct epoll_event ev = {.events = EPOLLIN | EPOLLONESHOT, .data.ptr = data};
+    return epoll_ctl(l->epoll, added ? EPOLL_CTL_MOD : EPOLL_CTL_ADD, fd, &ev) == 0;
+}
+
+static void
+conn_close(struct pair_conn *k)
+{
+    FCGX_Free(&k->fcgx, 1);
+    free(k);
+}
+
+/* After a request: back into the epoll set when nginx keeps the connection
+ * (libfcgi left it open), closed otherwise. */
+static void
+conn_release(struct pair_conn *k)
+{
+    if (k->fcgx.ipcFd < 0 || !watch(k->listener, k->fcgx.ipcFd, k, k->watched)) {
+        conn_close(k);
+        return;
+    }
+    k->watched = true;
+}
+
+/* A new connection, or NULL. libfcgi reads the request from the descriptor
+ * it is given; it has no listening socket of its own (-1), so a connection
+ * that breaks mid-request makes FCGX_Accept_r fail instead of waiting for
+ * another, and keepConnection stops it from closing the connection before
+ * reading the first request. */
+static struct pair_conn *
+conn_accept(const struct listener *l)
+{
+    int fd = accept4(l->fd, NULL, NULL, SOCK_CLOEXEC);
+    int err = errno;
+    if (!watch(l, l->fd, &listening_mark, true))
+        fprintf(stderr, "pair: cannot watch the socket again: %s\n", strerror(errno));
+    if (fd < 0) {
+        if (err != EAGAIN && err != ECONNABORTED && err != EINTR)
+            fprintf(stderr, "pair: accept: %s\n", strerror(err));
+        /* Out of descriptors: let the kept connections drain a little. */
+        if (err == EMFILE || err == ENFILE)
+            usleep(10000);
+        return NULL;
+    }
+    struct pair_conn *k = calloc(1, sizeof(*k));
+    if (k == NULL || FCGX_InitRequest(&k->fcgx, -1, 0) != 0) {
+        free(k);
+        close(fd);
+        return NULL;
+    }
+    k->fcgx.ipcFd = fd;
+    k->fcgx.keepConnection = 1;
+    k->listener = l;
+    return k;
+}
+
+/* Whether a kept connection has a request: false when nginx closed it (the
+ * connection is then closed too) or when the wake-up was spurious (it is
+ * watched again). */
+static bool
+conn_has_request(struct pair_conn *k)
+{
+    char c;
+    ssize_t n = recv(k->fcgx.ipcFd, &c, 1, MSG_PEEK | MSG_DONTWAIT);
+    if (n > 0)
+        return true;
+    if (n < 0 && (errno == EAGAIN || errno == EINTR))
+        conn_release(k);
+    else
+        conn_close(k);
+    return false;
+}
+
+static void
+serve(struct thread *t, struct pair_conn *k, struct pair_arena *arena)
+{
+    if (FCGX_Accept_r(&k->fcgx) < 0) {
+        /* nginx went away mid-request; libfcgi closed the connection. */
+        conn_close(k);
+        return;
+    }
+    struct pair_req r = {0};
+    r.fcgx = &k->fcgx;
+    r.conn = k;
+    r.call.worker = &t->worker;
+    r.call.arena = arena;
+    r.call.id = atomic_fetch_add(&next_request_id, 1) + 1;
+    handle(&r, t->listener);
+    if (!r.finished) {
+        finish_fcgx(&k->fcgx);
+        conn_release(k);
+    }
+    pair_roomlock_release(&r.call);
+    pair_db_end_request(t->worker.db);
+    pair_arena_clear(arena);
+}
+
 static void *
 worker_main(void *arg)
 {
     struct thread *t = arg;
+    const struct listener *l = t->listener;
     struct pair_arena *arena = pair_arena_new();
-    FCGX_Request fcgx;
-    if (arena == NULL || FCGX_InitRequest(&fcgx, t->listener->fd, 0) != 0) {
+    if (arena == NULL) {
         fprintf(stderr, "worker %d: cannot initialize\n", t->worker.index);
-        pair_arena_free(arena);
         return NULL;
     }
     while (!atomic_load(&stopping)) {
-        if (FCGX_Accept_r(&fcgx) < 0)
+        struct epoll_event ev;
+        int n = epoll_wait(l->epoll, &ev, 1, -1);
+        if (n < 0 && errno != EINTR)
             break;
-        struct pair_req r = {0};
-        r.fcgx = &fcgx;
-        r.call.worker = &t->worker;
-        r.call.arena = arena;
-        r.call.id = atomic_fetch_add(&next_request_id, 1) + 1;
-        handle(&r, t->listener);
-        if (!r.finished)
-            finish_fcgx(&fcgx);
-        pair_roomlock_release(&r.call);
-        pair_db_end_request(t->worker.db);
-        pair_arena_clear(arena);
+        if (n <= 0)
+            continue;
+        if (ev.data.ptr == &stop_mark)
+            break;
+        struct pair_conn *k;
+        if (ev.data.ptr == &listening_mark)
+            k = conn_accept(l);
+        else if (conn_has_request(ev.data.ptr))
+            k = ev.data.ptr;
+        else
+            k = NULL;
+        if (k != NULL)
+            serve(t, k, arena);
     }
-    FCGX_Free(&fcgx, 1);
     pair_arena_free(arena);
     return NULL;
 }
@@ -434,6 +565,29 @@ listen_tcp(const char *addr)
         return -1;
     }
     return fd;
+}
+
+/* Each listener's epoll set, with its socket (non-blocking: the worker
+ * woken for it accepts without waiting) and the stop signal, which stays
+ * readable so that every worker sees it. */
+static bool
+open_epolls(struct listener *ls, int n)
+{
+    stop_fd = eventfd(0, EFD_CLOEXEC);
+    if (stop_fd < 0)
+        return false;
+    for (int i = 0; i < n; i++) {
+        struct epoll_event stop = {.events = EPOLLIN, .data.ptr = &stop_mark};
+        int flags = fcntl(ls[i].fd, F_GETFL);
+        ls[i].epoll = epoll_create1(EPOLL_CLOEXEC);
+        if (ls[i].epoll < 0 || flags < 0 || fcntl(ls[i].fd, F_SETFL, flags | O_NONBLOCK) != 0 ||
+            epoll_ctl(ls[i].epoll, EPOLL_CTL_ADD, stop_fd, &stop) != 0 ||
+            !watch(&ls[i], ls[i].fd, &listening_mark, false)) {
+            fprintf(stderr, "pair: cannot watch the sockets: %s\n", strerror(errno));
+            return false;
+        }
+    }
+    return true;
 }
 
 static const char *
@@ -551,10 +705,10 @@ pair_serve(const struct pair_route *routes, size_t nroutes, const struct pair_ro
     signal(SIGPIPE, SIG_IGN);
 
     struct listener ls[2] = {
-        {listen_unix(cfg.app_socket), routes, nroutes},
-        {listen_tcp(cfg.hook_addr), hooks, nhooks},
+        {listen_unix(cfg.app_socket), routes, nroutes, -1},
+        {listen_tcp(cfg.hook_addr), hooks, nhooks, -1},
     };
-    if (ls[0].fd < 0 || ls[1].fd < 0)
+    if (ls[0].fd < 0 || ls[1].fd < 0 || !open_epolls(ls, 2))
         return 1;
     int nhook_threads = 2;
     int total = cfg.workers + nhook_threads;
@@ -595,8 +749,9 @@ pair_serve(const struct pair_route *routes, size_t nroutes, const struct pair_ro
     /* Stop accepting; requests in progress finish, then workers see the
      * closed socket and return. */
     atomic_store(&stopping, true);
-    shutdown(ls[0].fd, SHUT_RDWR);
-    shutdown(ls[1].fd, SHUT_RDWR);
+    uint64_t one = 1;
+    if (write(stop_fd, &one, sizeof(one)) != sizeof(one))
+        fprintf(stderr, "pair: cannot wake the workers: %s\n", strerror(errno));
     struct timespec deadline;
     clock_gettime(CLOCK_REALTIME, &deadline);
     deadline.tv_sec += 5;
@@ -621,8 +776,11 @@ pair_serve(const struct pair_route *routes, size_t nroutes, const struct pair_ro
     free(tickers);
     pair_doccache_clear();
     pair_append_close();
-    close(ls[0].fd);
-    close(ls[1].fd);
+    for (int i = 0; i < 2; i++) {
+        close(ls[i].epoll);
+        close(ls[i].fd);
+    }
+    close(stop_fd);
     pair_validate_fini();
     return status;
 }

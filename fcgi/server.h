@@ -18,9 +18,12 @@
 #define PAIR_BODY_MAX (8 * 1024 * 1024)
 #define PAIR_PATH_ARGS 2
 
+struct pair_conn;
+
 struct pair_req {
     struct pair_call call; /* what domain functions get */
     FCGX_Request *fcgx;
+    struct pair_conn *conn; /* the connection fcgx reads from */
     const char *method;
     const char *path;        /* raw path, without the query string */
     const char *query;       /* raw query string, "" when none */
