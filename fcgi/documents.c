@@ -12,6 +12,7 @@
 #include "doccache.h"
 #include "groupcommit.h"
 #include "input.h"
+#include "nchan.h"
 #include "roomlock.h"
 #include "rooms.h"
 #include "text.h"
@@ -120,9 +121,9 @@ struct write {
     struct pair_str after; /* the text after the staged updates */
     size_t after_units;
     json_object *staged; /* [{clientID, changes}] */
-    const char *at;      /* when the staged updates were stored */
     bool typing;         /* the updates are the writer's typing */
-    bool started_typing; /* ... and the first after a pause */
+    /* once stored outside the group commit: what write_publish tells */
+    struct pair_message *messages;
 };
 
 /* The rest of write_begin, once version and length are read. */
@@ -230,9 +231,45 @@ write_stage(struct pair_call *c, struct write *w, const char *what, json_object 
     return PAIR_OK;
 }
 
+/* The messages that tell a's room about its stored updates: an `update`
+ * for each, then `typing` when the writer (named by announce_arg) was not
+ * typing before. */
+static struct pair_message *
+announce_updates(struct pair_call *c, const struct pair_append *a)
+{
+    size_t n = json_object_array_length(a->staged);
+    struct pair_message *list = NULL, **tail = &list;
+    for (size_t i = 0; i < n + a->started_typing; i++) {
+        json_object *msg;
+        if (i == n) {
+            msg = pair_room_typing_message(c, a->announce_arg, true);
+        } else if ((msg = pair_json_object(c)) != NULL) {
+            json_object *u = json_object_array_get_idx(a->staged, i), *id, *changes;
+            json_object_object_get_ex(u, "clientID", &id);
+            json_object_object_get_ex(u, "changes", &changes);
+            json_object_object_add(msg, "type", json_object_new_string("update"));
+            json_object_object_add(msg, "version",
+                                   json_object_new_int64(a->version + (long long)i));
+            json_object_object_add(msg, "clientID", json_object_get(id));
+            json_object_object_add(msg, "changes", json_object_get(changes));
+            json_object_object_add(msg, "username", json_object_new_string(a->announce_arg));
+            json_object_object_add(msg, "at", json_object_new_string(a->at));
+        }
+        struct pair_message *m = pair_alloc(c->arena, sizeof(*m));
+        struct pair_str text = msg != NULL ? pair_json_text(c, msg) : (struct pair_str){0};
+        if (m == NULL || text.ptr == NULL)
+            break;
+        *m = (struct pair_message){a->room, text, NULL};
+        *tail = m;
+        tail = &m->next;
+    }
+    return list;
+}
+
 /* Stores the staged updates as token's holder m: through the group commit
- * (`group`), or else at once on this call's connection, in its transaction
- * if one is open. */
+ * (`group`), which also tells the room, or else at once on this call's
+ * connection, in its transaction if one is open, with the messages kept for
+ * write_publish. */
 static enum pair_err
 write_append(struct pair_call *c, struct write *w, const struct pair_member *m, const char *token,
              bool group)
@@ -245,7 +282,9 @@ write_append(struct pair_call *c, struct write *w, const struct pair_member *m, 
                             .token = token,
                             .units = w->after_units,
                             .typing = w->typing,
-                            .staged = w->staged};
+                            .staged = w->staged,
+                            .announce = group ? announce_updates : NULL,
+                            .announce_arg = m->username};
     enum pair_err e = group ? pair_append_commit(c, &a) : pair_append_now(c, &a);
     if (e != PAIR_OK) {
         /* Whether it was stored is unknown when the connection died. */
@@ -265,36 +304,21 @@ write_append(struct pair_call *c, struct write *w, const struct pair_member *m, 
         return pair_fail(c, PAIR_E_UNAUTHORIZED, "Invalid or expired session token");
     case PAIR_APPEND_OK: break;
     }
-    w->at = pair_strndup(c->arena, a.at, strlen(a.at));
-    w->started_typing = a.started_typing;
-    return w->at != NULL ? PAIR_OK : PAIR_E_NOMEM;
+    if (!group)
+        w->messages = announce_updates(c, &a);
+    return PAIR_OK;
 }
 
-/* After the commit: remember the new text and tell the room. */
+/* After the commit: remember the new text and tell the room what the group
+ * commit has not told it already. */
 static void
-write_publish(struct pair_call *c, struct write *w, const struct pair_member *m)
+write_publish(struct pair_call *c, struct write *w)
 {
     size_t n = json_object_array_length(w->staged);
     if (n == 0)
         return;
     pair_doccache_put(w->room, w->version + (long long)n, w->after, w->after_units);
-    for (size_t i = 0; i < n; i++) {
-        json_object *u = json_object_array_get_idx(w->staged, i), *id, *changes;
-        json_object_object_get_ex(u, "clientID", &id);
-        json_object_object_get_ex(u, "changes", &changes);
-        json_object *msg = pair_json_object(c);
-        if (msg == NULL)
-            return;
-        json_object_object_add(msg, "type", json_object_new_string("update"));
-        json_object_object_add(msg, "version", json_object_new_int64(w->version + (long long)i));
-        json_object_object_add(msg, "clientID", json_object_get(id));
-        json_object_object_add(msg, "changes", json_object_get(changes));
-        json_object_object_add(msg, "username", json_object_new_string(m->username));
-        json_object_object_add(msg, "at", json_object_new_string(w->at));
-        pair_room_publish(c, w->room, msg);
-    }
-    if (w->started_typing)
-        pair_room_publish_typing(c, w->room, m->username, true);
+    pair_nchan_publish_list(c, w->messages);
 }
 
 /* 409 for a push on version when the room is at current. */
@@ -388,7 +412,7 @@ push_locked(struct pair_call *c, const char *room_id, const char *token, long lo
         return e;
     }
     pair_session_remember(token, m);
-    write_publish(c, &w, m);
+    write_publish(c, &w);
     *new_version = w.version + (long long)n;
     return PAIR_OK;
 }
@@ -542,7 +566,7 @@ pair_doc_restore(struct pair_call *c, const struct pair_member *m, const char *t
         (e = stage_diff(c, &w, "restore", old)) != PAIR_OK ||
         (e = write_append(c, &w, m, token, false)) != PAIR_OK)
         goto out;
-    write_publish(c, &w, m);
+    write_publish(c, &w);
     *new_version = w.version + (long long)json_object_array_length(w.staged);
     pair_log(c, "%s restored room %s to version %lld", m->username, m->room_id, version);
 out:
@@ -599,7 +623,7 @@ save_locked(struct pair_call *c, const struct pair_member *m, const char *token,
     if ((e = pair_db_exec(c, STMT_CHECKPOINT_INSERT, 4, k, &r)) != PAIR_OK ||
         (e = pair_db_commit(c)) != PAIR_OK)
         goto fail;
-    write_publish(c, w, m);
+    write_publish(c, w);
     publish_checkpoint(c, m, *version, pair_db_get(r, 0, 0));
     return PAIR_OK;
 fail:

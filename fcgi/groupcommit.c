@@ -10,6 +10,7 @@
 
 #include "db.h"
 #include "input.h"
+#include "nchan.h"
 #include "worker.h"
 
 static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
@@ -123,9 +124,26 @@ by_room(struct pair_append *list)
     return sorted;
 }
 
+/* Publishes what the stored entries of list announce, on the leader's
+ * publisher connection. */
+static void
+announce(struct pair_call *c, struct pair_append *list)
+{
+    struct pair_message *all = NULL, **tail = &all;
+    for (struct pair_append *a = list; a != NULL; a = a->next) {
+        if (a->err != PAIR_OK || a->outcome != PAIR_APPEND_OK || a->announce == NULL)
+            continue;
+        *tail = a->announce(a->call, a);
+        while (*tail != NULL)
+            tail = &(*tail)->next;
+    }
+    if (all != NULL)
+        pair_nchan_publish_list(c, all);
+}
+
 /* The leader's work: the whole batch, or, when the statement fails for a
  * reason other than the connection, each entry on its own so that one bad
- * entry fails only itself. */
+ * entry fails only itself; then what the batch announces. */
 static void
 lead(struct pair_call *c, struct pair_append *list)
 {
@@ -133,21 +151,22 @@ lead(struct pair_call *c, struct pair_append *list)
     for (struct pair_append *a = list; a != NULL; a = a->next)
         n++;
     enum pair_err e = run(c, committer, list, n);
-    if (e == PAIR_OK)
-        return;
-    if (e == PAIR_E_DB || n == 1) {
+    if (e != PAIR_OK && (e == PAIR_E_DB || n == 1)) {
         for (struct pair_append *a = list; a != NULL; a = a->next)
             a->err = e;
         return;
     }
-    pair_log(c, "update batch of %d failed (%s); writing its entries one by one", n,
-             pair_strerror(e));
-    for (struct pair_append *a = list; a != NULL; a = a->next) {
-        struct pair_append *next = a->next;
-        a->next = NULL;
-        a->err = run(c, committer, a, 1);
-        a->next = next;
+    if (e != PAIR_OK) {
+        pair_log(c, "update batch of %d failed (%s); writing its entries one by one", n,
+                 pair_strerror(e));
+        for (struct pair_append *a = list; a != NULL; a = a->next) {
+            struct pair_append *next = a->next;
+            a->next = NULL;
+            a->err = run(c, committer, a, 1);
+            a->next = next;
+        }
     }
+    announce(c, list);
 }
 
 enum pair_err
@@ -156,6 +175,7 @@ pair_append_commit(struct pair_call *c, struct pair_append *a)
     enum pair_err e = describe(c, a);
     if (e != PAIR_OK)
         return e;
+    a->call = c;
     a->done = false;
     a->next = NULL;
     pthread_mutex_lock(&lock);

@@ -4,8 +4,9 @@
  *
  * Each writer holds its room's lock (roomlock.h), stages its updates and
  * hands them here. Whoever finds no statement running becomes the leader:
- * it takes every entry waiting, writes them all in one statement and wakes
- * their writers; entries that arrive meanwhile wait for the next leader.
+ * it takes every entry waiting, writes them all in one statement, publishes
+ * what they announce in one go and wakes their writers; entries that arrive
+ * meanwhile wait for the next leader.
  * Every leader writes on the same connection, the committer, so one
  * PostgreSQL backend runs every batch rather than whichever backend the
  * leading thread owns: in the collaboration benchmark that took about a
@@ -22,6 +23,8 @@
 
 #include "err.h"
 
+struct pair_message;
+
 enum pair_append_outcome {
     PAIR_APPEND_OK,
     PAIR_APPEND_STALE,        /* the room is no longer at version */
@@ -37,6 +40,14 @@ struct pair_append {
     size_t units; /* document length after the updates, in UTF-16 units */
     bool typing;
     json_object *staged; /* [{clientID, changes}], not empty */
+    /* For pair_append_commit: what the room is told once the updates are
+     * stored, or NULL. Called on the thread that writes the batch, with the
+     * writer's call (whose thread waits meanwhile, so its arena may be
+     * used). The messages of a batch are published together, in the
+     * batch's order, before any of its writers returns. pair_append_now
+     * ignores it: its caller publishes after its own commit. */
+    struct pair_message *(*announce)(struct pair_call *writer, const struct pair_append *a);
+    const void *announce_arg;
 
     /* out, once pair_append_commit returned PAIR_OK */
     enum pair_append_outcome outcome;
@@ -44,6 +55,7 @@ struct pair_append {
     bool started_typing; /* the writer was not typing before */
 
     /* private */
+    struct pair_call *call; /* the writer's */
     struct pair_str entry;
     enum pair_err err;
     bool done;

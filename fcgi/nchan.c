@@ -14,6 +14,7 @@
 #include <string.h>
 #include <strings.h>
 #include <sys/socket.h>
+#include <sys/uio.h>
 #include <sys/un.h>
 #include <time.h>
 #include <unistd.h>
@@ -23,10 +24,15 @@
 #define NCHAN_TIMEOUT_MS 2000
 #define NCHAN_HEAD_MAX 4096
 #define NCHAN_INFO_WINDOW_MS 300
+/* Requests written before their answers are read: nchan answers each in
+ * about 150 bytes, so the answers never fill the socket while it waits. */
+#define NCHAN_PIPELINE 32
 
 struct pair_nchan {
     char *path;
     int fd;
+    size_t in_len;               /* bytes read but not yet consumed */
+    char in[NCHAN_HEAD_MAX + 1]; /* room for a NUL after a head */
 };
 
 struct pair_nchan *
@@ -50,6 +56,7 @@ disconnect(struct pair_nchan *n)
     if (n->fd >= 0)
         close(n->fd);
     n->fd = -1;
+    n->in_len = 0;
 }
 
 void
@@ -82,136 +89,166 @@ connect_unix(const char *path)
     return fd;
 }
 
+/* Sends every byte of the n pieces, in one system call when the socket
+ * takes them all (nginx then reads a request in one go). */
 static bool
-write_all(int fd, const char *p, size_t len)
+send_all(int fd, struct iovec *iov, int n)
 {
-    while (len > 0) {
-        ssize_t w = send(fd, p, len, MSG_NOSIGNAL);
+    while (n > 0) {
+        struct msghdr mh = {.msg_iov = iov, .msg_iovlen = (size_t)n};
+        ssize_t w = sendmsg(fd, &mh, MSG_NOSIGNAL);
         if (w < 0 && errno == EINTR)
             continue;
         if (w <= 0)
             return false;
-        p += w;
-        len -= (size_t)w;
+        size_t left = (size_t)w;
+        for (; n > 0 && left >= iov->iov_len; iov++, n--)
+            left -= iov->iov_len;
+        if (n > 0) {
+            iov->iov_base = (char *)iov->iov_base + left;
+            iov->iov_len -= left;
+        }
     }
     return true;
 }
 
 /*
- * Sends one request and reads its response. Returns the HTTP status, 0 when
- * the connection turned out closed before any byte of the answer (safe to
- * retry), or -1 on any other failure.
+ * Reads one answer: its status, 0 when the connection closed before any
+ * byte of it, -1 on any other failure. The bytes of the answers after it
+ * (requests go out several at a time) stay in n->in.
  */
 static int
-roundtrip(struct pair_nchan *n, const char *head, size_t hlen, struct pair_str body, char *reply,
-          size_t reply_cap)
+read_answer(struct pair_nchan *n)
 {
-    if (!write_all(n->fd, head, hlen) || !write_all(n->fd, body.ptr, body.len))
-        return 0;
-    char buf[NCHAN_HEAD_MAX];
-    size_t got = 0;
-    char *end = NULL;
-    while (end == NULL) {
-        if (got == sizeof(buf) - 1)
+    char *end;
+    while ((end = memmem(n->in, n->in_len, "\r\n\r\n", 4)) == NULL) {
+        if (n->in_len == sizeof(n->in) - 1)
             return -1;
-        ssize_t r = recv(n->fd, buf + got, sizeof(buf) - 1 - got, 0);
+        ssize_t r = recv(n->fd, n->in + n->in_len, sizeof(n->in) - 1 - n->in_len, 0);
         if (r < 0 && errno == EINTR)
             continue;
         if (r <= 0)
-            return got == 0 && r == 0 ? 0 : -1;
-        got += (size_t)r;
-        buf[got] = '\0';
-        end = strstr(buf, "\r\n\r\n");
+            return n->in_len == 0 && r == 0 ? 0 : -1;
+        n->in_len += (size_t)r;
     }
+    *end = '\0';
     int status;
-    if (sscanf(buf, "HTTP/1.%*d %d", &status) != 1)
+    if (sscanf(n->in, "HTTP/1.%*d %d", &status) != 1)
         return -1;
     long clen = 0;
-    for (char *h = strstr(buf, "\r\n"); h != NULL && h < end; h = strstr(h + 2, "\r\n"))
+    for (char *h = strstr(n->in, "\r\n"); h != NULL; h = strstr(h + 2, "\r\n"))
         if (strncasecmp(h + 2, "Content-Length:", 15) == 0)
             clen = strtol(h + 17, NULL, 10);
-    size_t have = got - (size_t)(end + 4 - buf);
-    size_t kept = 0;
-    if (reply != NULL) {
-        kept = have < reply_cap - 1 ? have : reply_cap - 1;
-        memcpy(reply, end + 4, kept);
-    }
-    while ((long)have < clen) {
-        char more[NCHAN_HEAD_MAX];
-        ssize_t r = recv(n->fd, more, sizeof(more), 0);
+    /* nchan closes after answers that say so. */
+    bool closing = strcasestr(n->in, "\r\nConnection: close") != NULL;
+    if (clen < 0)
+        return -1;
+    size_t head = (size_t)(end + 4 - n->in), body = n->in_len - head;
+    size_t take = body < (size_t)clen ? body : (size_t)clen;
+    n->in_len -= head + take;
+    memmove(n->in, n->in + head + take, n->in_len);
+    for (size_t need = (size_t)clen - take; need > 0;) {
+        char skip[1024];
+        ssize_t r = recv(n->fd, skip, need < sizeof(skip) ? need : sizeof(skip), 0);
         if (r < 0 && errno == EINTR)
             continue;
         if (r <= 0)
             return -1;
-        if (reply != NULL && kept < reply_cap - 1) {
-            size_t k = (size_t)r < reply_cap - 1 - kept ? (size_t)r : reply_cap - 1 - kept;
-            memcpy(reply + kept, more, k);
-            kept += k;
-        }
-        have += (size_t)r;
+        need -= (size_t)r;
     }
-    if (reply != NULL)
-        reply[kept] = '\0';
-    /* nchan closes after answers that say so; reconnect next time. */
-    if (strcasestr(buf, "Connection: close") != NULL)
+    if (closing)
         disconnect(n);
     return status;
 }
 
-/* One request with a retry on a reused connection that went away. */
-static enum pair_err
-request(struct pair_call *c, const char *method, const char *room, struct pair_str body,
-        int *status, char *reply, size_t reply_cap)
+/* Writes the requests for up to NCHAN_PIPELINE messages from m on: method
+ * to each one's channel, its text as the body. Returns how many. */
+static int
+send_requests(struct pair_call *c, struct pair_nchan *n, const char *method,
+              const struct pair_message *m)
+{
+    struct iovec iov[2 * NCHAN_PIPELINE];
+    int k = 0;
+    for (; m != NULL && k < NCHAN_PIPELINE; m = m->next, k++) {
+        const char *head = pair_sprintf(c->arena,
+                                        "%s /pub/%s HTTP/1.1\r\nHost: pair\r\n"
+                                        "Content-Type: application/json\r\nAccept: text/json\r\n"
+                                        "Content-Length: %lu\r\n\r\n",
+                                        method, m->room, (unsigned long)m->text.len);
+        if (head == NULL)
+            return -1;
+        iov[2 * k] = (struct iovec){(void *)head, strlen(head)};
+        iov[2 * k + 1] = (struct iovec){(void *)m->text.ptr, m->text.len};
+    }
+    return send_all(n->fd, iov, 2 * k) ? k : 0;
+}
+
+/*
+ * Sends a request per message, several at a time on the call's publisher
+ * connection, and reads their answers in order. A reused connection found
+ * closed before it answered is opened again and the rest sent once more;
+ * nchan closing after an answer it said so in is no failure. Returns how
+ * many were answered with a 2xx; *status is the last answer's status.
+ */
+static size_t
+exchange(struct pair_call *c, const char *method, const struct pair_message *m, int *status)
 {
     struct pair_nchan *n = c->worker->nchan;
-    char head[512];
-    int hlen = snprintf(head, sizeof(head),
-                        "%s /pub/%s HTTP/1.1\r\nHost: pair\r\nContent-Type: application/json\r\n"
-                        "Accept: text/json\r\nContent-Length: %lu\r\n\r\n",
-                        method, room, (unsigned long)body.len);
-    if (hlen < 0 || (size_t)hlen >= sizeof(head))
-        return PAIR_E_INTERNAL;
-    for (int attempt = 0; attempt < 2; attempt++) {
+    size_t ok = 0;
+    bool retried = false;
+    while (m != NULL) {
         bool reused = n->fd >= 0;
         if (!reused && (n->fd = connect_unix(n->path)) < 0) {
             pair_log(c, "nchan: cannot connect to %s: %s", n->path, strerror(errno));
-            return PAIR_E_NCHAN;
+            return ok;
         }
-        int st = roundtrip(n, head, (size_t)hlen, body, reply, reply_cap);
-        if (st > 0) {
+        int sent = send_requests(c, n, method, m), st = sent < 0 ? -1 : 0;
+        for (int i = 0; i < sent; i++) {
+            if ((st = read_answer(n)) <= 0)
+                break;
             *status = st;
-            return PAIR_OK;
+            if (st >= 200 && st < 300)
+                ok++;
+            else if (strcmp(method, "POST") == 0)
+                pair_log(c, "nchan: publish to %s answered %d", m->room, st);
+            m = m->next;
+            if (n->fd < 0)
+                break;
         }
+        if (st > 0)
+            continue;
         disconnect(n);
-        if (st < 0 || !reused)
-            break;
+        if (st < 0 || !reused || retried) {
+            pair_log(c, "nchan: %s /pub/%s failed", method, m->room);
+            return ok;
+        }
+        retried = true;
     }
-    pair_log(c, "nchan: %s /pub/%s failed", method, room);
-    return PAIR_E_NCHAN;
+    return ok;
+}
+
+size_t
+pair_nchan_publish_list(struct pair_call *c, const struct pair_message *list)
+{
+    int status = 0;
+    return exchange(c, "POST", list, &status);
 }
 
 enum pair_err
 pair_nchan_publish(struct pair_call *c, const char *room, struct pair_str msg)
 {
-    int status = 0;
-    enum pair_err e = request(c, "POST", room, msg, &status, NULL, 0);
-    if (e != PAIR_OK)
-        return e;
-    if (status < 200 || status >= 300) {
-        pair_log(c, "nchan: publish to %s answered %d", room, status);
-        return PAIR_E_NCHAN;
-    }
-    return PAIR_OK;
+    struct pair_message m = {room, msg, NULL};
+    return pair_nchan_publish_list(c, &m) == 1 ? PAIR_OK : PAIR_E_NCHAN;
 }
 
 enum pair_err
 pair_nchan_ping(struct pair_call *c)
 {
     int status = 0;
-    struct pair_str none = {"", 0};
-    enum pair_err e = request(c, "GET", "_healthz", none, &status, NULL, 0);
+    struct pair_message ping = {"_healthz", {"", 0}, NULL};
+    exchange(c, "GET", &ping, &status);
     /* 404 (no such channel yet) is an answer from nchan too. */
-    return e == PAIR_OK && (status == 200 || status == 404) ? PAIR_OK : PAIR_E_NCHAN;
+    return status == 200 || status == 404 ? PAIR_OK : PAIR_E_NCHAN;
 }
 
 /* Milliseconds on a monotonic clock. */
@@ -246,7 +283,8 @@ pair_nchan_live_keys(struct pair_call *c, const char *room, size_t expected, cha
         return PAIR_E_NCHAN;
     char req[256];
     int len = snprintf(req, sizeof(req), "GET /subinfo/%s HTTP/1.1\r\nHost: pair\r\n\r\n", room);
-    if (len < 0 || (size_t)len >= sizeof(req) || !write_all(fd, req, (size_t)len)) {
+    struct iovec iov = {req, len > 0 ? (size_t)len : 0};
+    if (len < 0 || (size_t)len >= sizeof(req) || !send_all(fd, &iov, 1)) {
         close(fd);
         return PAIR_E_NCHAN;
     }

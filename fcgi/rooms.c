@@ -385,13 +385,21 @@ void
 pair_room_publish_typing(struct pair_call *c, const char *room_id, const char *username,
                          bool typing)
 {
+    json_object *msg = pair_room_typing_message(c, username, typing);
+    if (msg != NULL)
+        pair_room_publish(c, room_id, msg);
+}
+
+json_object *
+pair_room_typing_message(struct pair_call *c, const char *username, bool typing)
+{
     json_object *msg = pair_json_object(c);
     if (msg == NULL)
-        return;
+        return NULL;
     json_object_object_add(msg, "type", json_object_new_string("typing"));
     json_object_object_add(msg, "username", json_object_new_string(username));
     json_object_object_add(msg, "typing", json_object_new_boolean(typing));
-    pair_room_publish(c, room_id, msg);
+    return msg;
 }
 
 enum pair_err

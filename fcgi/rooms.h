@@ -56,6 +56,9 @@ void pair_room_publish_presence(struct pair_call *c, const char *room_id);
 void pair_room_publish_typing(struct pair_call *c, const char *room_id, const char *username,
                               bool typing);
 
+/* That message, in c's arena (NULL when out of memory). */
+json_object *pair_room_typing_message(struct pair_call *c, const char *username, bool typing);
+
 /* Sets m's typing flag; publishes a typing message when it changed. */
 enum pair_err pair_room_set_typing(struct pair_call *c, const struct pair_member *m, bool typing);
 
