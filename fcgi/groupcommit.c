@@ -14,7 +14,6 @@
 #include "worker.h"
 
 static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
-static pthread_cond_t finished = PTHREAD_COND_INITIALIZER;
 static struct pair_append *waiting;       /* in arrival order */
 static struct pair_append **waiting_tail; /* where the next entry goes */
 static bool leading;
@@ -178,6 +177,7 @@ pair_append_commit(struct pair_call *c, struct pair_append *a)
     a->call = c;
     a->done = false;
     a->next = NULL;
+    pthread_cond_init(&a->wake, NULL);
     pthread_mutex_lock(&lock);
     if (waiting == NULL)
         waiting_tail = &waiting;
@@ -185,7 +185,7 @@ pair_append_commit(struct pair_call *c, struct pair_append *a)
     waiting_tail = &a->next;
     while (!a->done) {
         if (leading) {
-            pthread_cond_wait(&finished, &lock);
+            pthread_cond_wait(&a->wake, &lock);
             continue;
         }
         leading = true;
@@ -195,16 +195,21 @@ pair_append_commit(struct pair_call *c, struct pair_append *a)
 
         lead(c, list);
 
+        /* Wakes the batch's writers, and the first writer waiting, who
+         * leads the next batch; nobody else. */
         pthread_mutex_lock(&lock);
         for (struct pair_append *b = list, *next; b != NULL; b = next) {
             next = b->next;
             b->next = NULL;
             b->done = true;
+            pthread_cond_signal(&b->wake);
         }
         leading = false;
-        pthread_cond_broadcast(&finished);
+        if (waiting != NULL)
+            pthread_cond_signal(&waiting->wake);
     }
     pthread_mutex_unlock(&lock);
+    pthread_cond_destroy(&a->wake);
     /* A follower's failure carries no detail of its own: the leader logged
      * it. */
     return a->err;

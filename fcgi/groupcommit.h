@@ -19,6 +19,7 @@
 #define PAIR_GROUPCOMMIT_H
 
 #include <json-c/json.h>
+#include <pthread.h>
 #include <stdbool.h>
 
 #include "err.h"
@@ -56,6 +57,7 @@ struct pair_append {
 
     /* private */
     struct pair_call *call; /* the writer's */
+    pthread_cond_t wake;    /* signalled when done, or when it is to lead */
     struct pair_str entry;
     enum pair_err err;
     bool done;
