@@ -347,10 +347,12 @@ watch(const struct listener *l, int fd, void *data, bool added)
     return epoll_ctl(l->epoll, added ? EPOLL_CTL_MOD : EPOLL_CTL_ADD, fd, &ev) == 0;
 }
 
+/* Frees k, closing its connection unless libfcgi has closed it already. */
 static void
 conn_close(struct pair_conn *k)
 {
-    FCGX_Free(&k->fcgx, 1);
+    if (k->fcgx.ipcFd >= 0)
+        FCGX_Free(&k->fcgx, 1);
     free(k);
 }
 
