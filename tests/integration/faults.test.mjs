@@ -146,6 +146,24 @@ describe('app restart', { skip: skipIfNoCtl, concurrency: false }, () => {
     await waitHealthy(30_000);
   });
 
+  test('requests right after an app restart are answered, not lost on connections nginx kept to the old process', async () => {
+    // nginx keeps idle FastCGI connections to the app; fill its cache.
+    const warm = await Promise.all(Array.from({ length: 48 }, () => get('/healthz')));
+    warm.forEach((r) => assertStatus(r, 200));
+    pairCtl('app-stop');
+    appStopped = true;
+    pairCtl('app-start');
+    appStopped = false;
+    const statuses = (await Promise.all(Array.from({ length: 48 }, () => get('/healthz')))).map(
+      (r) => r.status,
+    );
+    assert.deepEqual(
+      statuses.filter((s) => s !== 200),
+      [],
+      'every request after the restart answered 200',
+    );
+  });
+
   test('rooms, tokens and documents survive an app restart', async () => {
     pairCtl('app-stop');
     appStopped = true;
