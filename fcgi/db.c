@@ -198,6 +198,7 @@ static const struct {
 
 struct pair_db {
     char *conninfo;
+    const char *on_connect; /* NULL for nothing */
     PGconn *conn;
     bool in_tx;
 };
@@ -214,6 +215,12 @@ pair_db_new(const char *conninfo)
         return NULL;
     }
     return db;
+}
+
+void
+pair_db_on_connect(struct pair_db *db, const char *sql)
+{
+    db->on_connect = sql;
 }
 
 void
@@ -266,6 +273,18 @@ ready(struct pair_call *c, struct pair_db *db)
                  db->conn != NULL ? PQerrorMessage(db->conn) : "out of memory");
         drop(db);
         return PAIR_E_DB;
+    }
+    if (db->on_connect != NULL) {
+        PGresult *r = PQexec(db->conn, db->on_connect);
+        bool ok = r != NULL && PQresultStatus(r) == PGRES_COMMAND_OK;
+        if (!ok)
+            pair_log(c, "db: %s failed: %s", db->on_connect,
+                     r != NULL ? PQresultErrorMessage(r) : PQerrorMessage(db->conn));
+        PQclear(r);
+        if (!ok) {
+            drop(db);
+            return PAIR_E_DB;
+        }
     }
     for (int i = 0; i < STMT__MAX; i++) {
         PGresult *r = PQprepare(db->conn, stmts[i].name, stmts[i].sql, stmts[i].nparams, NULL);

@@ -61,6 +61,10 @@ struct pair_db;
  * connect yet. NULL when out of memory. */
 struct pair_db *pair_db_new(const char *conninfo);
 
+/* Runs `sql` (a static string: settings of the session) on every
+ * connection the handle makes, before its statements are prepared. */
+void pair_db_on_connect(struct pair_db *db, const char *sql);
+
 /* Closes the connection and frees the handle. NULL is allowed. */
 void pair_db_free(struct pair_db *db);
 
