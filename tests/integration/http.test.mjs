@@ -58,3 +58,19 @@ describe('unknown paths and wrong methods', { skip: skipIfNoServer }, () => {
     assert.equal(seen.json.limit, 5);
   });
 });
+
+describe('connections nginx keeps open to the app', { skip: skipIfNoServer }, () => {
+  test('with more of them than the app has workers, every request is answered', async () => {
+    // Each round leaves nginx holding more idle connections to the app than
+    // the app has worker threads, and the next round's requests go on them:
+    // a worker that waited on one connection would leave the others unread.
+    for (let round = 0; round < 3; round++) {
+      const res = await Promise.all(Array.from({ length: 48 }, () => get('/healthz', { timeout: 5000 })));
+      assert.deepEqual(
+        res.map((r) => r.status).filter((s) => s !== 200),
+        [],
+        `round ${round}: every request answered 200`,
+      );
+    }
+  });
+});
