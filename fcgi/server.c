@@ -377,7 +377,7 @@ static struct pair_conn *
 conn_accept(const struct listener *l)
 {
     int fd = accept4(l->fd, NULL, NULL, SOCK_CLOEXEC);
-    int err = errno;
+    int err = fd < 0 ? errno : 0;
     if (!watch(l, l->fd, &listening_mark, true))
         fprintf(stderr, "pair: cannot watch the socket again: %s\n", strerror(errno));
     if (fd < 0) {
