@@ -230,6 +230,33 @@ TEST(unicode_identifiers)
     pair_arena_free(c.arena);
 }
 
+/* Every language's tokenizer takes identifiers in any script, and skips
+ * its comments and strings, whatever script they are written in. */
+TEST(unicode_identifiers_in_every_language)
+{
+    struct pair_call c = new_call();
+    static const struct {
+        const char *lang, *code, *words;
+    } cases[] = {
+        {"typescript",
+         "// \xc3\xa9t\xc3\xa9 note\nconst \xc3\xa9t\xc3\xa9: number = f(\"\xce\xbb quoted\");",
+         "const \xc3\xa9t\xc3\xa9 number f"},
+        {"c", "/* \xce\xb1 note */ int \xce\xb1\xce\xb2 = g(\"\xce\xb1 s\"); // \xce\xb3 x",
+         "int \xce\xb1\xce\xb2 g"},
+        {"cpp", "auto \xe5\xa4\x89\xe6\x95\xb0 = u8\"\xe6\x96\x87 s\"; // \xe5\xa4\x89 note",
+         "auto \xe5\xa4\x89\xe6\x95\xb0"},
+        {"java", "String na\xc3\xafve = \"caf\xc3\xa9 x\"; /* \xc3\xbc note */",
+         "String na\xc3\xafve"},
+        {"go", "var \xd0\xb8\xd0\xbc\xd1\x8f = `\xd1\x81\xd1\x8b\xd1\x80 raw` // \xd0\xb8 note",
+         "var \xd0\xb8\xd0\xbc\xd1\x8f"},
+        {"rust", "let \xc3\xb1o\xc3\xb1o = r#\"\xc3\xb1 raw\"#; /* \xc3\xb1 /* nested */ */",
+         "let \xc3\xb1o\xc3\xb1o"},
+    };
+    for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
+        CHECK_STREQ(tokens_of(&c, cases[i].lang, cases[i].code, WORDS), cases[i].words);
+    pair_arena_free(c.arena);
+}
+
 TEST(newlines_collapse_and_spans)
 {
     struct pair_call c = new_call();
