@@ -160,7 +160,7 @@ lead(struct pair_call *c, struct pair_append *list)
     for (struct pair_append *a = list; a != NULL; a = a->next)
         n++;
     enum pair_err e = run(c, committer, list, n);
-    if (e != PAIR_OK && (e == PAIR_E_DB || n == 1)) {
+    if (e == PAIR_E_DB || (e != PAIR_OK && n == 1)) {
         for (struct pair_append *a = list; a != NULL; a = a->next)
             a->err = e;
         return;

@@ -15,6 +15,7 @@
 #include "server.h"
 
 #include <errno.h>
+#include <fcgiapp.h>
 #include <fcntl.h>
 #include <netinet/in.h>
 #include <arpa/inet.h>
@@ -76,7 +77,7 @@ struct thread {
 const char *
 pair_req_param(struct pair_req *r, const char *name)
 {
-    return FCGX_GetParam(name, r->fcgx->envp);
+    return FCGX_GetParam(name, r->conn->fcgx.envp);
 }
 
 const char *
@@ -111,7 +112,7 @@ pair_req_json(struct pair_req *r, bool required)
     char *buf = pair_alloc(r->call.arena, (size_t)len + 1);
     if (buf == NULL)
         return PAIR_E_NOMEM;
-    int got = FCGX_GetStr(buf, (int)len, r->fcgx->in);
+    int got = FCGX_GetStr(buf, (int)len, r->conn->fcgx.in);
     if (got != len)
         return pair_fail(&r->call, PAIR_E_INVALID, "request body ended early");
     r->body.ptr = buf;
@@ -195,21 +196,21 @@ write_head(struct pair_req *r, int status, const char *content_type, size_t len,
                      "Status: %d %s\r\nX-Request-Id: %lu\r\n"
                      "Cache-Control: no-store\r\n",
                      status, reason(status), r->call.id);
-    FCGX_PutStr(head, n, r->fcgx->out);
+    FCGX_PutStr(head, n, r->conn->fcgx.out);
     if (r->allow != NULL && status == 405) {
         n = snprintf(head, sizeof(head), "Allow: %s\r\n", r->allow);
-        FCGX_PutStr(head, n, r->fcgx->out);
+        FCGX_PutStr(head, n, r->conn->fcgx.out);
     }
     if (status == 401) {
         static const char www[] = "WWW-Authenticate: Bearer\r\n";
-        FCGX_PutStr(www, sizeof(www) - 1, r->fcgx->out);
+        FCGX_PutStr(www, sizeof(www) - 1, r->conn->fcgx.out);
     }
     if (has_body) {
         n = snprintf(head, sizeof(head), "Content-Type: %s\r\nContent-Length: %lu\r\n",
                      content_type, (unsigned long)len);
-        FCGX_PutStr(head, n, r->fcgx->out);
+        FCGX_PutStr(head, n, r->conn->fcgx.out);
     }
-    FCGX_PutStr("\r\n", 2, r->fcgx->out);
+    FCGX_PutStr("\r\n", 2, r->conn->fcgx.out);
     r->responded = true;
 }
 
@@ -218,7 +219,7 @@ pair_reply_text(struct pair_req *r, int status, const char *content_type, struct
 {
     write_head(r, status, content_type, body.len, true);
     if (body.len > 0)
-        FCGX_PutStr(body.ptr, (int)body.len, r->fcgx->out);
+        FCGX_PutStr(body.ptr, (int)body.len, r->conn->fcgx.out);
     return PAIR_OK;
 }
 
@@ -284,16 +285,21 @@ finish_fcgx(FCGX_Request *f)
 
 static void conn_release(struct pair_conn *k);
 
+/* Closes r's FastCGI request and hands its connection back: it may carry
+ * nginx's next request while this thread goes on. */
+static void
+finish_request(struct pair_req *r)
+{
+    finish_fcgx(&r->conn->fcgx);
+    r->finished = true;
+    conn_release(r->conn);
+}
+
 void
 pair_req_finish(struct pair_req *r)
 {
-    if (!r->responded || r->finished)
-        return;
-    finish_fcgx(r->fcgx);
-    r->finished = true;
-    /* The connection may carry nginx's next request while this thread
-     * goes on with work nobody waits for. */
-    conn_release(r->conn);
+    if (r->responded && !r->finished)
+        finish_request(r);
 }
 
 /* ---------- the request cycle ---------- */
@@ -426,16 +432,13 @@ serve(struct thread *t, struct pair_conn *k, struct pair_arena *arena)
         return;
     }
     struct pair_req r = {0};
-    r.fcgx = &k->fcgx;
     r.conn = k;
     r.call.worker = &t->worker;
     r.call.arena = arena;
     r.call.id = atomic_fetch_add(&next_request_id, 1) + 1;
     handle(&r, t->listener);
-    if (!r.finished) {
-        finish_fcgx(&k->fcgx);
-        conn_release(k);
-    }
+    if (!r.finished)
+        finish_request(&r);
     pair_roomlock_release(&r.call);
     pair_db_end_request(t->worker.db);
     pair_arena_clear(arena);
@@ -748,8 +751,8 @@ pair_serve(const struct pair_route *routes, size_t nroutes, const struct pair_ro
     int sig = 0;
     if (status == 0)
         sigwait(&set, &sig);
-    /* Stop accepting; requests in progress finish, then workers see the
-     * closed socket and return. */
+    /* Stop: every worker finishes the request it serves, then sees the
+     * stop signal and returns. */
     atomic_store(&stopping, true);
     uint64_t one = 1;
     if (write(stop_fd, &one, sizeof(one)) != sizeof(one))

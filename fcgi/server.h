@@ -8,7 +8,6 @@
 #ifndef PAIR_SERVER_H
 #define PAIR_SERVER_H
 
-#include <fcgiapp.h>
 #include <json-c/json.h>
 #include <stdbool.h>
 
@@ -21,9 +20,8 @@
 struct pair_conn;
 
 struct pair_req {
-    struct pair_call call; /* what domain functions get */
-    FCGX_Request *fcgx;
-    struct pair_conn *conn; /* the connection fcgx reads from */
+    struct pair_call call;  /* what domain functions get */
+    struct pair_conn *conn; /* nginx's connection, with libfcgi's request on it */
     const char *method;
     const char *path;        /* raw path, without the query string */
     const char *query;       /* raw query string, "" when none */
